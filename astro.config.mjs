@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { loadSiteConfig } from './src/lib/config/site-config.ts';
+
+// Builds run offline: no telemetry.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const site = loadSiteConfig();
+const codes = site.locales.map((l) => l.code);
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: codes,
+    defaultLocale: site.defaultLocale,
+    // Every page lives under /{lang}/; "/" is our own language chooser, not a redirect.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(codes.map((c) => [c, c])) },
+      filter: (page) => !page.includes('/fonts/'),
+    }),
+  ],
+  devToolbar: { enabled: false },
+});

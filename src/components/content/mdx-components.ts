@@ -1,0 +1,5 @@
+/** Components available in every MDX file without an import. */
+import Cite from './Cite.astro';
+import Notes from './Notes.astro';
+
+export const mdxComponents = { Cite, Notes };

@@ -1,0 +1,36 @@
+/** Content queries for pages: every slug of a collection in every language, with fallbacks. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { defaultLocale, localeCodes } from '../i18n';
+import { pairEntries, type PairedPage } from './pairing';
+
+export type EntryCollection = 'reports' | 'briefs';
+type AnyEntry = CollectionEntry<'reports'> | CollectionEntry<'briefs'> | CollectionEntry<'pages'>;
+
+const cache = new Map<string, PairedPage<AnyEntry>[]>();
+
+export async function localizedEntries<C extends 'reports' | 'briefs' | 'pages'>(collection: C): Promise<PairedPage<CollectionEntry<C>>[]> {
+  if (!cache.has(collection)) {
+    const entries = (await getCollection(collection)) as AnyEntry[];
+    cache.set(collection, pairEntries(entries, localeCodes(), defaultLocale(), collection));
+  }
+  return cache.get(collection) as PairedPage<CollectionEntry<C>>[];
+}
+
+/** Entries of one language, newest first then by title; fallbacks included so every list is complete. */
+export async function entriesFor<C extends EntryCollection>(collection: C, lang: string): Promise<PairedPage<CollectionEntry<C>>[]> {
+  const pages = (await localizedEntries(collection)).filter((p) => p.lang === lang);
+  return pages.sort((a, b) => b.entry.data.date.getTime() - a.entry.data.date.getTime() || a.entry.data.title.localeCompare(b.entry.data.title));
+}
+
+/** The page for one slug in one language. */
+export async function entryFor<C extends 'reports' | 'briefs' | 'pages'>(collection: C, lang: string, slug: string) {
+  return (await localizedEntries(collection)).find((p) => p.lang === lang && p.slug === slug);
+}
+
+/** Slug of an entry id ("km/miccaf" -> "miccaf"). */
+export function slugOf(entry: { id: string }): string {
+  return entry.id.split('/').slice(1).join('/');
+}
+export function langOf(entry: { id: string }): string {
+  return entry.id.split('/')[0];
+}

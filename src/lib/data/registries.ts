@@ -1,0 +1,70 @@
+/**
+ * The small registries every other file refers to: themes, countries and source documents.
+ * Loaded once per build and shared.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { siteConfig } from '../config/site-config';
+import { loadCsv } from './csv';
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id with hyphens, such as "mental-health"');
+const text = z.string().min(1, 'a non-empty text');
+
+export const ThemeSchema = z.object({ id, label_en: text, label_km: text, description_en: z.string().default('') });
+export type Theme = z.infer<typeof ThemeSchema>;
+
+export const CountrySchema = z.object({ id, label_en: text, label_km: text });
+export type Country = z.infer<typeof CountrySchema>;
+
+export const SourceSchema = z.object({
+  id,
+  /** Short name used in citations. */
+  short_en: text,
+  short_km: text,
+  /** Original title and organisation, as printed. */
+  title: text,
+  organisation: text,
+  /** What the document says about its own date. */
+  dated: text,
+  /** The text extraction the site was written from. */
+  seed_file: text,
+  /** Slugs of this site's report and brief on the document (checked against content at build). */
+  report: id,
+  brief: id,
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export interface Registries {
+  themes: Theme[];
+  countries: Country[];
+  sources: Source[];
+}
+
+function dataFile(name: string): string {
+  return path.resolve(process.cwd(), siteConfig().dataRoot, name);
+}
+
+let cached: Registries | undefined;
+export function registries(): Registries {
+  cached ??= {
+    themes: loadCsv(dataFile('themes.csv'), ThemeSchema, ['id', 'label_en', 'label_km']),
+    countries: loadCsv(dataFile('countries.csv'), CountrySchema, ['id', 'label_en', 'label_km']),
+    sources: loadCsv(dataFile('sources.csv'), SourceSchema, ['id', 'short_en', 'title', 'organisation']),
+  };
+  return cached;
+}
+
+/** A record's label in a language: label_{lang}, else label_en. */
+export function label(record: Record<string, unknown>, lang: string, field = 'label'): string {
+  return String(record[`${field}_${lang}`] ?? record[`${field}_en`] ?? '');
+}
+
+export function findTheme(themeId: string): Theme | undefined {
+  return registries().themes.find((t) => t.id === themeId);
+}
+export function findCountry(countryId: string): Country | undefined {
+  return registries().countries.find((c) => c.id === countryId);
+}
+export function findSource(sourceId: string): Source | undefined {
+  return registries().sources.find((s) => s.id === sourceId);
+}
