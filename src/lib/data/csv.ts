@@ -28,7 +28,7 @@ export function parseCsvText(text: string, file: string): ParsedCsv {
   if (clean.includes('\uFFFD')) {
     throw new DataError(`${file}: the file contains bytes that are not UTF-8 (shown as �). Save it as "CSV UTF-8" and try again.`);
   }
-  const result = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy' });
+  const result = Papa.parse<string[]>(clean, { delimiter: ',', skipEmptyLines: 'greedy' });
   const problems: string[] = [];
   for (const error of result.errors) {
     const row = typeof error.row === 'number' ? ` row ${error.row + 1}` : '';
