@@ -29,4 +29,6 @@ export default defineConfig({
     }),
   ],
   devToolbar: { enabled: false },
+  // A separate cache lets a second site (a test fixture, a benchmark corpus) build without sharing the content store.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });
