@@ -9,6 +9,7 @@ export interface NavItem {
 export const MAIN_NAV: readonly NavItem[] = [
   { path: 'reports', labelKey: 'nav.reports' },
   { path: 'briefs', labelKey: 'nav.briefs' },
+  { path: 'findings', labelKey: 'nav.findings' },
   { path: 'about', labelKey: 'nav.about' },
 ];
 

@@ -1,0 +1,68 @@
+/**
+ * A chart model: plain shapes and text in a viewBox, computed from rows without a browser.
+ * Rendering (svg.ts) only writes these out; tests look at the model or at the rounded SVG.
+ */
+export interface TextMark {
+  type: 'text';
+  x: number;
+  y: number;
+  lines: string[];
+  lineHeight: number;
+  fontSize: number;
+  anchor?: 'start' | 'middle' | 'end';
+  weight?: 'normal' | 'bold';
+  /** Class for colour (e.g. "ink", "muted", "on-bar"). */
+  tone?: string;
+  lang?: string;
+}
+export interface RectMark {
+  type: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Series index: picks colour and pattern. */
+  series: number;
+  /** Accessible text of the bar, e.g. "Migrant households: US$1,762". */
+  title: string;
+}
+export interface SymbolMark {
+  type: 'symbol';
+  x: number;
+  y: number;
+  size: number;
+  shape: 'triangle-up' | 'triangle-down' | 'circle' | 'diamond' | 'dash';
+  tone: string;
+}
+export interface LineMark {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  tone: string;
+}
+export type Mark = TextMark | RectMark | SymbolMark | LineMark;
+
+export interface ChartModel {
+  width: number;
+  height: number;
+  marks: Mark[];
+  /** Series shown in the legend, in order. */
+  legend: { series: number; label: string }[];
+}
+
+/** Words a chart needs in the page's language. */
+export interface ChartLabels {
+  notGiven: string;
+  better: string;
+  worse: string;
+  noDifference: string;
+  mixed: string;
+}
+
+export const CHART_WIDTH = 400;
+/** Matrices need room for several columns. */
+export const MATRIX_WIDTH = 480;
+export const FONT_SIZE = 14;
+export const LINE_HEIGHT = 1.5;
