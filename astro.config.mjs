@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadSiteConfig } from './src/lib/config/site-config.ts';
+import remarkCheckCharts from './src/lib/charts/remark-check-charts.ts';
 
 // Builds run offline: no telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -22,7 +23,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
-    mdx(),
+    mdx({ remarkPlugins: [remarkCheckCharts] }),
     sitemap({
       i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(codes.map((c) => [c, c])) },
       filter: (page) => !page.includes('/fonts/'),

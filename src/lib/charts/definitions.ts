@@ -83,7 +83,7 @@ export function resolveChart(def: ChartDefinition, datasets: readonly Dataset[],
     const missing = rows.filter((r) => r.direction === null);
     if (missing.length) problems.push(`${where}: chart "${def.id}" is a direction-matrix but rows ${missing.map((r) => r.id).join(', ')} have no direction.`);
   } else {
-    const units = [...new Set(rows.filter((r) => r.value !== null).map((r) => r.unit))];
+    const units = [...new Set(rows.map((r) => r.unit))];
     if (units.length > 1) problems.push(`${where}: chart "${def.id}" mixes units (${units.join(', ')}); one chart draws one unit. Split it into several charts.`);
     if (!rows.some((r) => r.value !== null)) problems.push(`${where}: chart "${def.id}" has no row with a value to draw.`);
     const seen = new Set<string>();
