@@ -10,6 +10,7 @@ export const MAIN_NAV: readonly NavItem[] = [
   { path: 'reports', labelKey: 'nav.reports' },
   { path: 'briefs', labelKey: 'nav.briefs' },
   { path: 'findings', labelKey: 'nav.findings' },
+  { path: 'recommendations', labelKey: 'nav.recommendations' },
   { path: 'about', labelKey: 'nav.about' },
 ];
 

@@ -1,0 +1,158 @@
+/**
+ * Policy recommendations (data/recommendations.csv), practices (data/practices.csv) and who should act
+ * (data/actors.csv). Every theme, actor, country, source and supporting finding is checked against its
+ * registry; problems name the file, the row and the value.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { siteConfig } from '../config/site-config';
+import { DataError, loadCsv } from './csv';
+import { datasets } from './findings';
+import { registries } from './registries';
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id with hyphens');
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+const text = z.string().default('');
+
+export const RECOMMENDATION_KINDS = ['recommendation', 'possible-measure', 'next-step', 'planned-action'] as const;
+
+export const ActorSchema = z.object({ id, label_en: z.string().min(1), label_km: text });
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const RecommendationSchema = z.object({
+  id,
+  /** recommendation, possible-measure, next-step, or planned-action (a project's own plan, not advice). */
+  kind: z.enum(RECOMMENDATION_KINDS, { error: `one of ${RECOMMENDATION_KINDS.join(', ')}` }),
+  themes: list.refine((v) => v.length > 0, 'at least one theme id, separated by ";"'),
+  actors: list.refine((v) => v.length > 0, 'at least one actor id, separated by ";"'),
+  actor_en: text,
+  actor_km: text,
+  scope: z.string().min(1, 'a country id'),
+  question_en: text,
+  question_km: text,
+  finding_en: text,
+  finding_km: text,
+  policy_en: text,
+  policy_km: text,
+  text_en: z.string().min(1, 'the recommendation in English'),
+  text_km: text,
+  source: z.string().min(1),
+  section: z.string().min(1, 'the section of the source document'),
+  locator: z.string().min(1, 'a short locator a reader can find'),
+  /** Ids of findings rows (data/findings/*.csv) that support it. */
+  supports: list,
+  note_en: text,
+});
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+export const PracticeSchema = z.object({
+  id,
+  title: text,
+  country: text,
+  countries: list,
+  partners: text,
+  thematic_areas: text,
+  themes: list,
+  tags: list,
+  links: list,
+  summary_en: text,
+  summary_km: text,
+  source: z.string().min(1),
+  locator: z.string().min(1, 'a short locator a reader can find'),
+});
+export type Practice = z.infer<typeof PracticeSchema>;
+
+function dataFile(name: string): string {
+  return path.resolve(process.cwd(), siteConfig().dataRoot, name);
+}
+
+interface CrossCheck {
+  column: string;
+  values: (row: Record<string, unknown>) => string[];
+  allowed: Set<string>;
+  registry: string;
+}
+
+/** Reports every value of a row that is not in its registry, and duplicate ids. */
+export function crossCheck(rows: readonly Record<string, unknown>[], file: string, checks: CrossCheck[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const rowNumber = i + 2;
+    const rowId = String(row.id);
+    const earlier = seen.get(rowId);
+    if (earlier) problems.push(`${file} row ${rowNumber}, column "id": "${rowId}" is already used on row ${earlier}. Ids must be unique.`);
+    seen.set(rowId, rowNumber);
+    for (const check of checks) {
+      for (const value of check.values(row)) {
+        if (!check.allowed.has(value)) {
+          problems.push(`${file} row ${rowNumber}, column "${check.column}": found "${value}", which is not in ${check.registry}. Fix the value or add it there.`);
+        }
+      }
+    }
+  });
+  return problems;
+}
+
+export interface PolicyData {
+  actors: Actor[];
+  recommendations: Recommendation[];
+  practices: Practice[];
+}
+
+let cached: PolicyData | undefined;
+
+export function policyData(): PolicyData {
+  if (cached) return cached;
+  const reg = registries();
+  const actors = loadCsv(dataFile('actors.csv'), ActorSchema, ['id', 'label_en', 'label_km']);
+  const recommendations = loadCsv(dataFile('recommendations.csv'), RecommendationSchema, ['id', 'kind', 'themes', 'actors', 'scope', 'text_en', 'source']);
+  const practices = loadCsv(dataFile('practices.csv'), PracticeSchema, ['id', 'title', 'countries', 'themes', 'tags', 'source']);
+  const themeIds = new Set(reg.themes.map((t) => t.id));
+  const sourceIds = new Set(reg.sources.map((s) => s.id));
+  const findingIds = new Set(datasets().flatMap((d) => d.rows.map((r) => r.id)));
+  const problems = [
+    ...crossCheck(recommendations, path.join(siteConfig().dataRoot, 'recommendations.csv'), [
+      { column: 'themes', values: (r) => r.themes as string[], allowed: themeIds, registry: 'data/themes.csv' },
+      { column: 'actors', values: (r) => r.actors as string[], allowed: new Set(actors.map((a) => a.id)), registry: 'data/actors.csv' },
+      { column: 'scope', values: (r) => [r.scope as string], allowed: new Set(reg.countries.map((c) => c.id)), registry: 'data/countries.csv' },
+      { column: 'source', values: (r) => [r.source as string], allowed: sourceIds, registry: 'data/sources.csv' },
+      { column: 'supports', values: (r) => r.supports as string[], allowed: findingIds, registry: 'the ids of data/findings/*.csv' },
+    ]),
+    ...crossCheck(practices, path.join(siteConfig().dataRoot, 'practices.csv'), [
+      { column: 'themes', values: (r) => r.themes as string[], allowed: themeIds, registry: 'data/themes.csv' },
+      { column: 'source', values: (r) => [r.source as string], allowed: sourceIds, registry: 'data/sources.csv' },
+    ]),
+  ];
+  if (problems.length) throw new DataError(`Recommendations and practices have ${problems.length} problem(s):\n${problems.join('\n')}`, problems);
+  cached = { actors, recommendations, practices };
+  return cached;
+}
+
+export const CountryCodeSchema = z.object({
+  id,
+  /** ISO 3166 region code; names in every language then come from Intl.DisplayNames. */
+  iso: z.string().regex(/^([A-Z]{2})?$/, 'a two-letter ISO 3166 code, or empty'),
+  label_en: text,
+  label_km: text,
+});
+
+let countryCodes: z.infer<typeof CountryCodeSchema>[] | undefined;
+
+/** A practice country's name in a language: Intl.DisplayNames for ISO regions, else the label columns. */
+export function countryName(countryId: string, lang: string): { name: string; lang?: string } {
+  countryCodes ??= loadCsv(dataFile('country-codes.csv'), CountryCodeSchema, ['id', 'iso']);
+  const row = countryCodes.find((c) => c.id === countryId);
+  if (!row) throw new DataError(`data/practices.csv: country "${countryId}" is not in data/country-codes.csv. Add it there with its ISO code.`);
+  if (row.iso) return { name: new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(row.iso) ?? row.iso };
+  const own = (row as Record<string, string>)[`label_${lang}`];
+  return own ? { name: own } : { name: row.label_en, lang: 'en' };
+}

@@ -1,0 +1,129 @@
+/** What recommendation and practice rows show in one language, with honest fallbacks to English. */
+import { charts } from '../charts/registry';
+import { datasets } from '../data/findings';
+import type { Practice, Recommendation } from '../data/recommendations';
+import { countryName, policyData } from '../data/recommendations';
+import { findCountry, findSource, findTheme, label } from '../data/registries';
+import type { ItemFacets } from '../filters/facets';
+import { normalizeList, valueKey } from '../filters/facets';
+
+export interface LocalText {
+  text: string;
+  /** Language of `text`: the page's, or English when the translation is missing. */
+  lang: string;
+  /** True when the page's language has no translation and English is shown instead. */
+  untranslated: boolean;
+}
+
+/** A text column in the page's language, or its English with a flag when untranslated. */
+export function localText(row: Record<string, unknown>, field: string, lang: string): LocalText {
+  const own = String(row[`${field}_${lang}`] ?? '').trim();
+  const en = String(row[`${field}_en`] ?? '').trim();
+  if (own) return { text: own, lang, untranslated: false };
+  return { text: en, lang: 'en', untranslated: lang !== 'en' && en !== '' };
+}
+
+export const RECOMMENDATION_FACETS = ['theme', 'actor', 'country', 'source'] as const;
+
+export function recommendationFacets(rec: Recommendation): ItemFacets {
+  return { theme: rec.themes, actor: rec.actors, country: [rec.scope], source: [rec.source] };
+}
+
+export const PRACTICE_FACETS = ['country', 'theme', 'area', 'tag'] as const;
+
+export function practiceFacets(p: Practice): ItemFacets {
+  return {
+    country: p.countries,
+    theme: p.themes,
+    area: normalizeList(p.thematic_areas).map(valueKey),
+    tag: p.tags.map(valueKey),
+  };
+}
+
+export interface EvidenceLink {
+  label: string;
+  /** Path inside a language ("findings/x") or a site path ("/data/findings/x.csv"). */
+  path: string;
+  localized: boolean;
+}
+
+/** Where a reader can see each supporting finding: the charts that draw it, else its dataset's CSV. */
+export function evidenceLinks(rec: Recommendation, lang: string): EvidenceLink[] {
+  const links = new Map<string, EvidenceLink>();
+  for (const findingId of rec.supports) {
+    const drawnIn = charts().filter((c) => c.rows.some((r) => r.id === findingId));
+    for (const chart of drawnIn) {
+      const def = chart.def as unknown as Record<string, string>;
+      links.set(`chart:${chart.def.id}`, { label: def[`title_${lang}`] || chart.def.title_en, path: `findings/${chart.def.id}`, localized: true });
+    }
+    if (!drawnIn.length) {
+      const dataset = datasets().find((d) => d.rows.some((r) => r.id === findingId))!;
+      const row = dataset.rows.find((r) => r.id === findingId)!;
+      const measure = (row as unknown as Record<string, string>)[`measure_${lang}`] || row.measure_en;
+      links.set(`row:${findingId}`, { label: `${measure} (${findingId})`, path: `/data/findings/${dataset.id}.csv`, localized: false });
+    }
+  }
+  return [...links.values()];
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  lang?: string;
+  count: number;
+}
+export interface FacetGroup {
+  name: string;
+  legend: string;
+  options: FacetOption[];
+}
+
+/** Options of each recommendation facet, labelled in the page's language, with counts. */
+export function recommendationFacetGroups(lang: string, t: (key: string) => string): FacetGroup[] {
+  const { recommendations, actors } = policyData();
+  const count = (facet: string, value: string) => recommendations.filter((r) => recommendationFacets(r)[facet].includes(value)).length;
+  const used = (facet: string) => [...new Set(recommendations.flatMap((r) => recommendationFacets(r)[facet]))];
+  const byLabel = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label, lang);
+  return [
+    { name: 'theme', legend: t('recs.filter.theme'), options: used('theme').map((v) => ({ value: v, label: label(findTheme(v)!, lang), count: count('theme', v) })).sort(byLabel) },
+    {
+      name: 'actor',
+      legend: t('recs.filter.actor'),
+      options: used('actor')
+        .map((v) => {
+          const actor = actors.find((a) => a.id === v)!;
+          return { value: v, label: label(actor, lang), lang: actor[`label_${lang}` as 'label_en'] ? undefined : 'en', count: count('actor', v) };
+        })
+        .sort(byLabel),
+    },
+    { name: 'country', legend: t('recs.filter.country'), options: used('country').map((v) => ({ value: v, label: label(findCountry(v)!, lang), count: count('country', v) })).sort(byLabel) },
+    { name: 'source', legend: t('recs.filter.source'), options: used('source').map((v) => ({ value: v, label: label(findSource(v)!, lang, 'short'), count: count('source', v) })).sort(byLabel) },
+  ];
+}
+
+/** Options of each practice facet; printed areas and tags keep their first printed spelling. */
+export function practiceFacetGroups(lang: string, t: (key: string) => string): FacetGroup[] {
+  const { practices } = policyData();
+  const count = (facet: string, value: string) => practices.filter((p) => practiceFacets(p)[facet].includes(value)).length;
+  const byCount = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label, lang);
+  const printed = (facet: 'area' | 'tag') => {
+    const first = new Map<string, string>();
+    for (const p of practices) {
+      const values = facet === 'area' ? normalizeList(p.thematic_areas) : p.tags;
+      for (const v of values) if (!first.has(valueKey(v))) first.set(valueKey(v), v);
+    }
+    return [...first].map(([value, text]) => ({ value, label: text, lang: lang === 'en' ? undefined : 'en', count: count(facet, value) })).sort(byCount);
+  };
+  const countries = [...new Set(practices.flatMap((p) => p.countries))];
+  const themes = [...new Set(practices.flatMap((p) => p.themes))];
+  return [
+    {
+      name: 'country',
+      legend: t('practices.filter.country'),
+      options: countries.map((c) => ({ value: c, label: countryName(c, lang).name, lang: countryName(c, lang).lang, count: count('country', c) })).sort(byCount),
+    },
+    { name: 'theme', legend: t('practices.filter.theme'), options: themes.map((v) => ({ value: v, label: label(findTheme(v)!, lang), count: count('theme', v) })).sort(byCount) },
+    { name: 'area', legend: t('practices.filter.area'), options: printed('area') },
+    { name: 'tag', legend: t('practices.filter.tag'), options: printed('tag') },
+  ];
+}
