@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { AUTHOR_SPACE, khmerWords, makeVocabulary, restoreExcerpt, segmentForIndex, segmentQuery } from '../../src/lib/search/segmentation';
+
+// A sentence in the style of the site's Khmer pages (the Khmer title of MICCAF and common words).
+const sentence = 'ទេសន្តប្រវេសន៍ និងផលប៉ះពាល់លើកុមារ និងក្រុមគ្រួសារកម្ពុជា (MICCAF) មានសុខភាពផ្លូវចិត្ត';
+
+describe('index-time segmentation', () => {
+  const indexed = segmentForIndex(sentence);
+  it('puts a space between Khmer words inside a run', () => {
+    expect(indexed).toContain('ក្រុម គ្រួសារ');
+    expect(indexed).toContain('សុខភាព ផ្លូវចិត្ត');
+  });
+  it('marks the spaces the author wrote, so excerpts can keep them', () => {
+    expect(indexed).toContain(`ប្រវេសន៍${AUTHOR_SPACE}និង`);
+  });
+  it('leaves Latin text and punctuation as written', () => {
+    expect(indexed).toContain('(MICCAF)');
+    expect(segmentForIndex('Caregiver depression, 43%')).toBe('Caregiver depression, 43%');
+  });
+  it('loses no character: removing the separators gives the text back', () => {
+    expect(restoreExcerpt(indexed)).toBe(sentence);
+  });
+});
+
+describe('query-time segmentation', () => {
+  const vocab = makeVocabulary(khmerWords(sentence));
+  it('splits a Khmer query into the words the index holds', () => {
+    expect(segmentQuery('សុខភាពផ្លូវចិត្ត', vocab)).toBe('សុខភាព ផ្លូវចិត្ត');
+    expect(segmentQuery('ក្រុមគ្រួសារ', vocab)).toBe('ក្រុម គ្រួសារ');
+  });
+  it('agrees with the index on every vocabulary word: each word is its own query', () => {
+    for (const word of vocab.words) expect(segmentQuery(word, vocab)).toBe(word);
+  });
+  it('agrees with the index on a whole sentence typed without spaces', () => {
+    const typed = 'និងក្រុមគ្រួសារកម្ពុជា';
+    expect(segmentQuery(typed, vocab)).toBe(segmentForIndex(typed).replace(/\s+/g, ' '));
+  });
+  it('keeps unknown Khmer together and Latin words as they are', () => {
+    expect(segmentQuery('caregiver ឆ្កែឆ្មា', vocab)).toBe('caregiver ឆ្កែឆ្មា');
+    expect(segmentQuery('MICCAF2018កុមារ', vocab)).toBe('MICCAF2018 កុមារ');
+  });
+});
+
+describe('restoreExcerpt', () => {
+  it('removes inserted spaces, also around highlight marks', () => {
+    expect(restoreExcerpt('ក្រុម <mark>គ្រួសារ</mark> កម្ពុជា')).toBe('ក្រុម<mark>គ្រួសារ</mark>កម្ពុជា');
+  });
+  it('keeps the author\'s spaces and spaces next to Latin text', () => {
+    expect(restoreExcerpt('ទេសន្តប្រវេសន៍ \u2060 និង ផលប៉ះពាល់ (MICCAF) មាន')).toBe('ទេសន្តប្រវេសន៍ និងផលប៉ះពាល់ (MICCAF) មាន');
+  });
+});
