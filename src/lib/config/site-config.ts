@@ -37,6 +37,8 @@ export const LocaleSchema = z.object({
   numberingSystem: z.string().default('latn'),
   /** Line height for running text; scripts with stacked vowels need more room. */
   lineHeight: z.number().min(1).max(3).default(1.6),
+  /** Written without spaces between words (Khmer, Thai, Lao…): search segments its words. */
+  segmentWords: z.boolean().default(false),
   /** Writing direction. */
   dir: z.enum(['ltr', 'rtl']).default('ltr'),
 });

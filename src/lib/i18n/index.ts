@@ -66,3 +66,8 @@ export function alternates(pathname: string): { lang: string; name: string; href
   const config = siteConfig();
   return locales().map((l) => ({ lang: l.code, name: l.name, href: switchLocalePath(pathname, l.code, localeCodes(), config.base) }));
 }
+
+/** A language-independent site path with the base path: "/data/x.csv" -> "/research/data/x.csv". */
+export function siteHref(sitePath: string): string {
+  return withBase(siteConfig().base, sitePath);
+}

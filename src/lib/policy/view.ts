@@ -6,6 +6,7 @@ import { countryName, policyData } from '../data/recommendations';
 import { findCountry, findSource, findTheme, label } from '../data/registries';
 import type { ItemFacets } from '../filters/facets';
 import { normalizeList, valueKey } from '../filters/facets';
+import { siteHref } from '../i18n';
 
 export interface LocalText {
   text: string;
@@ -60,7 +61,7 @@ export function evidenceLinks(rec: Recommendation, lang: string): EvidenceLink[]
       const dataset = datasets().find((d) => d.rows.some((r) => r.id === findingId))!;
       const row = dataset.rows.find((r) => r.id === findingId)!;
       const measure = (row as unknown as Record<string, string>)[`measure_${lang}`] || row.measure_en;
-      links.set(`row:${findingId}`, { label: `${measure} (${findingId})`, path: `/data/findings/${dataset.id}.csv`, localized: false });
+      links.set(`row:${findingId}`, { label: `${measure} (${findingId})`, path: siteHref(`data/findings/${dataset.id}.csv`), localized: false });
     }
   }
   return [...links.values()];

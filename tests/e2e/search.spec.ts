@@ -1,0 +1,135 @@
+/** Search in a real browser: both languages, Khmer words from inside sentences, filters, keyboard, no-script. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveBuiltSite } from '../support/site.ts';
+import type { StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveBuiltSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(page: Page, lang: string, query: string) {
+  await page.goto(`${server.url}/${lang}/search/`);
+  await page.fill('[data-search-input]', query);
+  await page.waitForFunction(() => /\d|[០-៩]/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 });
+  return page.locator('.search-result a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+}
+
+describe('search', () => {
+  it('finds the report section, the chart and the recommendations for "caregiver depression"', async () => {
+    const page = await browser.newPage();
+    const urls = await search(page, 'en', 'caregiver depression');
+    expect(urls).toContain('/en/findings/miccaf-caregiver-mental-health/');
+    expect(urls.some((u) => u.startsWith('/en/recommendations/#rec-miccaf-'))).toBe(true);
+    expect(urls.some((u) => u.startsWith('/en/reports/miccaf/'))).toBe(true);
+    await page.close();
+  });
+
+  it('finds Khmer pages for the Khmer words for mental health, typed without spaces', async () => {
+    const page = await browser.newPage();
+    const urls = await search(page, 'km', 'សុខភាពផ្លូវចិត្ត');
+    expect(urls.some((u) => u.startsWith('/km/recommendations/#rec-'))).toBe(true);
+    expect(urls.every((u) => u.startsWith('/km/'))).toBe(true);
+    await page.close();
+  });
+
+  it('finds a word from the middle of a Khmer sentence, and shows the excerpt without inserted spaces', async () => {
+    const page = await browser.newPage();
+    // គ្រួសារ (family) never starts a run of text in the chart title "…ក្នុងគ្រួសារមានសមាជិក…".
+    const urls = await search(page, 'km', 'គ្រួសារ');
+    expect(urls).toContain('/km/findings/miccaf-parental-divorce/');
+    const excerpt = await page.locator('.search-result__excerpt').first().innerHTML();
+    expect(excerpt).toContain('<mark>គ្រួសារ</mark>');
+    expect(excerpt).not.toMatch(/[\u1780-\u17FF] <mark>គ្រួសារ/);
+    expect(excerpt).not.toContain('\u2060');
+    await page.close();
+  });
+
+  it('keeps the English text of untranslated pages out of the Khmer index', async () => {
+    const page = await browser.newPage();
+    const urls = await search(page, 'km', 'Khatlon');
+    expect(urls.filter((u) => u.startsWith('/km/reports/khatlon/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('narrows the results with a type filter', async () => {
+    const page = await browser.newPage();
+    const all = await search(page, 'en', 'remittances');
+    await page.check('[data-search-filters] input[name="type"][value="Recommendation"]');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length !== n, all.length);
+    const types = await page.locator('.search-result__type').allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['Recommendation']));
+    await page.close();
+  });
+
+  it('waits for a Khmer input method to finish composing before searching', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/km/search/`);
+    const input = page.locator('[data-search-input]');
+    await input.focus();
+    await input.dispatchEvent('compositionstart');
+    await input.evaluate((el: HTMLInputElement) => {
+      el.value = 'គ្រួ';
+      el.dispatchEvent(new InputEvent('input', { isComposing: true, bubbles: true }));
+    });
+    await page.waitForTimeout(400);
+    expect(await page.locator('.search-result').count()).toBe(0);
+    await input.evaluate((el: HTMLInputElement) => {
+      el.value = 'គ្រួសារ';
+      el.dispatchEvent(new CompositionEvent('compositionend', { data: 'គ្រួសារ', bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
+    await page.close();
+  });
+
+  it('is usable with the keyboard alone, from the header of any page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/briefs/`);
+    await page.focus('#header-search-q');
+    await page.keyboard.type('stunting');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/search\/\?q=stunting/);
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
+    // Tab from the box reaches a result link.
+    await page.focus('[data-search-input]');
+    let onResult = false;
+    for (let i = 0; i < 40 && !onResult; i++) {
+      await page.keyboard.press('Tab');
+      onResult = await page.evaluate(() => !!document.activeElement?.closest('.search-result'));
+    }
+    expect(onResult).toBe(true);
+    await page.close();
+  });
+
+  it('without JavaScript, says search needs it and points to the lists', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/km/search/?q=x`);
+    expect(await page.locator('[data-search-noscript]').isVisible()).toBe(true);
+    const links = await page.locator('[data-search-noscript] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/km/reports/', '/km/briefs/', '/km/findings/', '/km/recommendations/']);
+    await context.close();
+  });
+
+  it('loads no search script or index until the reader starts to search', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/km/search/`);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.focus('[data-search-input]');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
+    await page.close();
+  });
+});
