@@ -1,0 +1,184 @@
+/**
+ * npm run bench:search — prints figures about search on the built site (never passes or fails):
+ *  - index size per language;
+ *  - search-call latency (median, p95) in headless Chromium for fixed queries, and keystroke-to-results time;
+ *  - recall of words sampled from inside sentences of the built pages (not first in their run of text),
+ *    each searched through the site's own query path; share whose page is in the top 10.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import type { Root, Element, ElementContent } from 'hast';
+import { launchBrowser } from '../support/browser.ts';
+import { serveBuiltSite, DIST } from '../support/site.ts';
+
+const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 300);
+const QUERIES: Record<string, string[]> = {
+  en: ['caregiver depression', 'remittances', 'stunting', 'social protection', 'children left behind', 'divorce', 'budget', 'mental health', 'school', 'Khatlon'],
+  km: ['សុខភាពផ្លូវចិត្ត', 'គ្រួសារ', 'កុមារ', 'ប្រាក់បញ្ញើ', 'កិច្ចគាំពារសង្គម', 'ទេសន្តប្រវេសន៍', 'អ្នកថែទាំ', 'ការអប់រំ', 'ភាពក្រិន', 'ថវិកា'],
+};
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pages(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile() && entry.name === 'index.html') out.push(path.join(entry.parentPath, entry.name));
+  return out;
+}
+
+/** Text runs of the indexed part of a page (main with data-pagefind-body, minus ignored parts). */
+function textRuns(html: string): string[] {
+  const tree = unified().use(rehypeParse).parse(html) as Root;
+  const runs: string[] = [];
+  const walk = (node: Root | ElementContent, inBody: boolean) => {
+    if (node.type === 'element') {
+      const el = node as Element;
+      if (['script', 'style', 'svg'].includes(el.tagName) || el.properties?.dataPagefindIgnore !== undefined || el.properties?.hidden !== undefined) return;
+      const body = inBody || el.properties?.dataPagefindBody !== undefined;
+      el.children.forEach((c) => walk(c, body));
+    } else if (node.type === 'text') {
+      if (inBody) runs.push(...node.value.split(/\s+/).filter(Boolean));
+    } else if ('children' in node) (node as Root).children.forEach((c) => walk(c as ElementContent, inBody));
+  };
+  walk(tree, false);
+  return runs;
+}
+
+interface Sample {
+  word: string;
+  page: string;
+}
+
+function sampleWords(lang: string, rand: () => number): { samples: Sample[] } {
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  const candidates: Sample[] = [];
+  for (const file of pages(path.join(DIST, lang))) {
+    const html = readFileSync(file, 'utf8');
+    if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) continue;
+    const page = '/' + path.relative(DIST, path.dirname(file)).split(path.sep).join('/') + '/';
+    for (const run of textRuns(html)) {
+      const words = [...segmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+      words.forEach((word, i) => {
+        const ok = lang === 'km' ? /^[\u1780-\u17FF]+$/.test(word) && i > 0 : /^[A-Za-z]{3,}$/.test(word) && i > 0;
+        if (!ok) return;
+        candidates.push({ word, page });
+      });
+    }
+  }
+  const samples: Sample[] = [];
+  const used = new Set<string>();
+  while (samples.length < SAMPLE && used.size < candidates.length) {
+    const pick = Math.floor(rand() * candidates.length);
+    if (used.has(String(pick))) continue;
+    used.add(String(pick));
+    samples.push(candidates[pick]);
+  }
+  return { samples };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function indexSize(lang: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(path.join(DIST, 'pagefind'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    if (entry.name.startsWith(`${lang}_`) || entry.name.includes(`.${lang}_`) || entry.name === `vocabulary-${lang}.json` || entry.name === `wasm.${lang}.pagefind`) {
+      files++;
+      bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    }
+  }
+  return { files, bytes };
+}
+
+const server = await serveBuiltSite();
+const browser = await launchBrowser();
+const rand = mulberry32(20261123);
+try {
+  console.log(`Search benchmark, ${new Date().toISOString().slice(0, 10)}, sample ${SAMPLE} words per language, seed 20261123`);
+  for (const lang of ['en', 'km']) {
+    const size = indexSize(lang);
+    console.log(`\n[${lang}] index: ${size.files} files, ${(size.bytes / 1024).toFixed(1)} KiB on disk (fragments, index chunks, filters, meta${lang === 'km' ? ', vocabulary' : ', wasm'})`);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/${lang}/search/`);
+    // Load search exactly as the page does (focus loads the index), then time calls through its own query path.
+    await page.focus('[data-search-input]');
+    await page.waitForFunction(() => document.querySelector('[data-search-filters]') && !(document.querySelector('[data-search-filters]') as HTMLElement).hidden, null, { timeout: 20_000 });
+    const timings = await page.evaluate(async (queries) => {
+      const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<string[]> };
+      for (const q of queries) await search.query(q, 0); // warm: loads the index chunks these queries need
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const q of queries) {
+          const t0 = performance.now();
+          await search.query(q, 0);
+          times.push(performance.now() - t0);
+        }
+      }
+      return times;
+    }, QUERIES[lang]);
+    console.log(`[${lang}] search call (the page's query path: segmentation + pagefind.search), ${timings.length} calls: median ${quantile(timings, 0.5).toFixed(2)} ms, p95 ${quantile(timings, 0.95).toFixed(2)} ms`);
+
+    // Keystroke to rendered results, through the page's own UI (debounce included).
+    const keystrokes: number[] = [];
+    for (const q of QUERIES[lang]) {
+      await page.fill('[data-search-input]', '');
+      await page.waitForTimeout(200);
+      const ms = await page.evaluate(async (query) => {
+        const input = document.querySelector('[data-search-input]') as HTMLInputElement;
+        const results = document.querySelector('[data-search-results]')!;
+        const done = new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          new MutationObserver((_, obs) => {
+            if (results.children.length) {
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            }
+          }).observe(results, { childList: true });
+        });
+        input.value = query;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        return done;
+      }, q);
+      keystrokes.push(ms);
+    }
+    console.log(`[${lang}] keystroke to rendered results (50 ms debounce included), ${keystrokes.length} queries: median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms`);
+
+    // Recall of in-sentence words.
+    const { samples } = sampleWords(lang, rand);
+    const found = await page.evaluate(async (samples) => {
+      const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<string[]> };
+      const hits: { rank: number; results: number }[] = [];
+      for (const s of samples) {
+        const urls = (await search.query(s.word, 1000)).map((u) => u.split('#')[0]);
+        hits.push({ rank: urls.indexOf(s.page), results: urls.length });
+      }
+      return hits;
+    }, samples);
+    const rate = (xs: boolean[]) => (xs.length ? ((100 * xs.filter(Boolean).length) / xs.length).toFixed(1) : 'n/a');
+    const top10 = found.map((f) => f.rank >= 0 && f.rank < 10);
+    const anywhere = found.map((f) => f.rank >= 0);
+    const narrow = found.filter((f) => f.results <= 10).map((f) => f.rank >= 0 && f.rank < 10);
+    console.log(`[${lang}] in-sentence recall, page in top 10: ${rate(top10)}% of ${found.length} sampled words`);
+    console.log(`[${lang}]   page found at any rank (the word is searchable where it stands): ${rate(anywhere)}%`);
+    console.log(`[${lang}]   page in top 10 for the ${narrow.length} words with at most 10 results (where ranking cannot push it out): ${rate(narrow)}%`);
+    const misses = samples.filter((_, i) => !top10[i]).slice(0, 5).map((s) => `${s.word} (${s.page})`);
+    if (misses.length) console.log(`[${lang}] examples of misses: ${misses.join('; ')}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
