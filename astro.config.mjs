@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { loadSiteConfig } from './src/lib/config/site-config.ts';
 import remarkCheckCharts from './src/lib/charts/remark-check-charts.ts';
+import searchIndex from './src/integrations/search-index.ts';
+import rehypeSections from './src/lib/content/rehype-sections.ts';
 
 // Builds run offline: no telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -22,12 +25,17 @@ export default defineConfig({
     // Every page lives under /{lang}/; "/" is our own language chooser, not a redirect.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
+  markdown: {
+    // remark/rehype run our checks (every <Chart> names real data) and wrap each h2 section (slides).
+    processor: unified({ remarkPlugins: [remarkCheckCharts], rehypePlugins: [rehypeSections] }),
+  },
   integrations: [
-    mdx({ remarkPlugins: [remarkCheckCharts] }),
+    mdx(),
     sitemap({
       i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(codes.map((c) => [c, c])) },
       filter: (page) => !page.includes('/fonts/'),
     }),
+    searchIndex(),
   ],
   devToolbar: { enabled: false },
   // A separate cache lets a second site (a test fixture, a benchmark corpus) build without sharing the content store.

@@ -36,7 +36,7 @@ export function toBarModel(input: BarModelInput): ChartModel {
   const lineHeight = FONT_SIZE * LINE_HEIGHT;
   const values = data.map((d) => d.value).filter((v): v is number => v !== null);
   const valueTexts = data.map((d) => (d.value === null ? labels.notGiven : input.formatValue(d.value)));
-  const widestValue = max(valueTexts, (t) => textWidth(t, FONT_SIZE)) ?? 0;
+  const widestValue = max(valueTexts, (t) => textWidth(t, FONT_SIZE, true)) ?? 0;
   const barSpace = Math.max(width * 0.3, width - widestValue - VALUE_GAP);
   const x = scaleLinear()
     .domain([Math.min(0, min(values) ?? 0), max(values) ?? 1])
@@ -46,7 +46,7 @@ export function toBarModel(input: BarModelInput): ChartModel {
   let y = 0;
   const showGroupNames = groups.length > 1;
   for (const measure of measures) {
-    const lines = wrapText(input.measureLabel(measure), width, FONT_SIZE, lang);
+    const lines = wrapText(input.measureLabel(measure), width, FONT_SIZE, lang, true);
     marks.push({ type: 'text', x: 0, y: y + FONT_SIZE, lines, lineHeight, fontSize: FONT_SIZE, weight: 'bold', tone: 'ink', lang });
     y += lines.length * lineHeight + 4;
     groups.forEach((group, series) => {

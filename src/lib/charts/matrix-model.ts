@@ -46,7 +46,7 @@ export function toMatrixModel(input: MatrixModelInput): ChartModel {
   const marks: Mark[] = [];
 
   // Column heads, wrapped to their cell.
-  const heads = groups.map((g) => wrapText(input.groupLabel(g), cellWidth - PAD, fs, lang));
+  const heads = groups.map((g) => wrapText(input.groupLabel(g), cellWidth - PAD, fs, lang, true));
   const headHeight = Math.max(...heads.map((h) => h.length)) * lh + PAD;
   heads.forEach((lines, i) =>
     marks.push({ type: 'text', x: labelWidth + i * cellWidth + cellWidth / 2, y: fs, lines, lineHeight: lh, fontSize: fs, anchor: 'middle', weight: 'bold', tone: 'ink', lang }),

@@ -20,7 +20,7 @@ export function toStackedModel(input: BarModelInput): ChartModel {
   const marks: Mark[] = [];
   let y = 0;
   measures.forEach((measure) => {
-    const lines = wrapText(input.measureLabel(measure), width, FONT_SIZE, lang);
+    const lines = wrapText(input.measureLabel(measure), width, FONT_SIZE, lang, true);
     marks.push({ type: 'text', x: 0, y: y + FONT_SIZE, lines, lineHeight, fontSize: FONT_SIZE, weight: 'bold', tone: 'ink', lang });
     y += lines.length * lineHeight + 4;
     let offset = 0;
