@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { loadSiteConfig } from './src/lib/config/site-config.ts';
 import remarkCheckCharts from './src/lib/charts/remark-check-charts.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import linkCheck from './src/integrations/link-check.ts';
 import rehypeSections from './src/lib/content/rehype-sections.ts';
 
 // Builds run offline: no telemetry.
@@ -35,6 +36,7 @@ export default defineConfig({
       i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(codes.map((c) => [c, c])) },
       filter: (page) => !page.includes('/fonts/'),
     }),
+    linkCheck(),
     searchIndex(),
   ],
   devToolbar: { enabled: false },

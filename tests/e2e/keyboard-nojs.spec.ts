@@ -1,0 +1,90 @@
+/** Keyboard use of the header and filters, and the main pages with JavaScript disabled. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveBuiltSite } from '../support/site.ts';
+import type { StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveBuiltSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tabUntil(page: Page, test: () => boolean, max = 60): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(test)) return true;
+  }
+  return false;
+}
+
+describe('keyboard', () => {
+  it('the skip link comes first and moves focus to the main content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/km/reports/miccaf/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).top)).not.toBe('-48px');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    await page.close();
+  });
+
+  it('reaches every header link with Tab, each with a visible focus outline', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/`);
+    const headerLinks = await page.locator('.site-header a').count();
+    const seen = new Set<string>();
+    for (let i = 0; i < headerLinks + 6; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.closest('.site-header') ? { href: el.getAttribute('href') ?? el.tagName, outline: getComputedStyle(el).outlineStyle } : null;
+      });
+      if (info) {
+        seen.add(info.href);
+        expect(info.outline, info.href).not.toBe('none');
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(headerLinks);
+    await page.close();
+  });
+
+  it('filters recommendations with Space on a checkbox', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/recommendations/`);
+    const reached = await tabUntil(page, () => (document.activeElement as HTMLInputElement | null)?.name === 'theme');
+    expect(reached).toBe(true);
+    const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+    await page.keyboard.press('Space');
+    await page.waitForFunction((v) => new URL(location.href).searchParams.get('theme') === v, value);
+    const shown = await page.locator('tr[data-facet-item]:visible').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-facet-theme')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((themes) => themes!.split(' ').includes(value))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it.each(['/en/', '/km/', '/en/reports/miccaf/', '/km/reports/miccaf/', '/km/briefs/cambodia-family-package/', '/en/findings/', '/km/recommendations/theme/education/', '/en/about/'])(
+    '%s reads fully and its language switch works',
+    async (path) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const response = await page.goto(server.url + path);
+      expect(response?.status()).toBe(200);
+      expect((await page.locator('main').innerText()).length).toBeGreaterThan(200);
+      expect(await page.locator('main h1').count()).toBe(1);
+      const other = path.startsWith('/en/') ? 'km' : 'en';
+      await page.click(`a[data-lang-switch="${other}"]`);
+      expect(new URL(page.url()).pathname).toBe(path.replace(/^\/(en|km)\//, `/${other}/`));
+      await context.close();
+    },
+  );
+});
