@@ -1,13 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { loadSiteConfig } from './src/lib/config/site-config.ts';
-import remarkCheckCharts from './src/lib/charts/remark-check-charts.ts';
+import { checkChartsPlugin } from './src/lib/charts/mdast-check-charts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import linkCheck from './src/integrations/link-check.ts';
-import rehypeSections from './src/lib/content/rehype-sections.ts';
 
 // Builds run offline: no telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -27,8 +26,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    // remark/rehype run our checks (every <Chart> names real data) and wrap each h2 section (slides).
-    processor: unified({ remarkPlugins: [remarkCheckCharts], rehypePlugins: [rehypeSections] }),
+    // Astro's fast default processor, plus a check that every <Chart> names real data.
+    processor: satteri({ mdastPlugins: [checkChartsPlugin] }),
   },
   integrations: [
     mdx(),

@@ -10,13 +10,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { visit } from 'unist-util-visit';
-import type { Root, Text, Element } from 'hast';
 import { siteConfig } from '../lib/config/site-config';
-import { khmerWords, segmentForIndex } from '../lib/search/segmentation';
+import { hasKhmer, segmentForIndex } from '../lib/search/segmentation';
 import { policyRecords } from '../lib/search/records';
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -24,16 +19,16 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
 }
 
-/** Inserts word separators into every text node outside script and style, collecting the words. */
-function segmentHtml(html: string, words: Set<string>): string {
-  const tree = unified().use(rehypeParse).parse(html) as Root;
-  visit(tree, 'text', (node: Text, _index, parent) => {
-    const tag = (parent as Element | undefined)?.tagName;
-    if (tag === 'script' || tag === 'style') return;
-    for (const w of khmerWords(node.value)) words.add(w);
-    node.value = segmentForIndex(node.value);
+/**
+ * Inserts word separators into every text node outside script and style, collecting the words.
+ * This is the copy handed to Pagefind, never published, so a fast pass over the text between tags
+ * is enough (Khmer never appears inside tag syntax here).
+ */
+export function segmentHtml(html: string, words: Set<string>): string {
+  return html.replace(/(<(script|style)\b[\s\S]*?<\/\2>)|>([^<]+)</g, (match, skipped: string | undefined, _tag, text: string | undefined) => {
+    if (skipped || !text || !hasKhmer(text)) return match;
+    return `>${segmentForIndex(text, undefined, words)}<`;
   });
-  return unified().use(rehypeStringify).stringify(tree);
 }
 
 function check(what: string, errors: string[]) {
@@ -54,29 +49,32 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
   check('starting Pagefind', errors);
   const summary: IndexSummary = { pages: 0, records: 0, skipped: [], vocabulary: {} };
   try {
-    for (const file of await htmlFiles(outDir)) {
-      let html = await readFile(file, 'utf8');
-      const url = '/' + path.relative(outDir, file).split(path.sep).join('/').replace(/index\.html$/, '');
-      const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? config.defaultLocale;
-      // Pages without an indexed body (chooser, 404, embeds, theme lists) and pages showing
-      // another language's text as a fallback stay out of this language's index.
-      if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) {
-        summary.skipped.push(url);
-        continue;
-      }
-      const words = segmented.get(lang);
-      if (words) html = segmentHtml(html, words);
-      const response = await index!.addHTMLFile({ url: withBaseUrl(config.base, url), content: html });
-      check(`indexing ${url}`, response.errors);
-      summary.pages++;
+    // Read and prepare pages in parallel; Pagefind indexes them concurrently.
+    const prepared = await Promise.all(
+      (await htmlFiles(outDir)).map(async (file) => {
+        let html = await readFile(file, 'utf8');
+        const url = '/' + path.relative(outDir, file).split(path.sep).join('/').replace(/index\.html$/, '');
+        const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? config.defaultLocale;
+        // Pages without an indexed body (chooser, 404, embeds, theme lists) and pages showing
+        // another language's text as a fallback stay out of this language's index.
+        if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) return { url, skip: true as const };
+        const words = segmented.get(lang);
+        if (words) html = segmentHtml(html, words);
+        return { url, skip: false as const, html };
+      }),
+    );
+    summary.skipped.push(...prepared.filter((p) => p.skip).map((p) => p.url));
+    const pages = prepared.filter((p) => !p.skip);
+    for (let i = 0; i < pages.length; i += 64) {
+      const batch = pages.slice(i, i + 64);
+      const responses = await Promise.all(batch.map((p) => index!.addHTMLFile({ url: withBaseUrl(config.base, p.url), content: p.html! })));
+      responses.forEach((response, j) => check(`indexing ${batch[j].url}`, response.errors));
     }
+    summary.pages = pages.length;
     for (const locale of config.locales) {
       const words = segmented.get(locale.code);
       for (const record of policyRecords(locale.code)) {
-        if (words) {
-          for (const w of khmerWords(record.content)) words.add(w);
-          record.content = segmentForIndex(record.content);
-        }
+        if (words) record.content = segmentForIndex(record.content, undefined, words);
         const response = await index!.addCustomRecord(record);
         check(`indexing ${record.url}`, response.errors);
         summary.records++;

@@ -89,8 +89,9 @@ describe.each(['en', 'km'])('slides in %s', (lang) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await page.goto(url());
-    const visible = await page.locator('section.md-section:visible').count();
-    expect(visible).toBeGreaterThan(5);
+    // Title, key messages and closing slides, and one screen per second-level section of the brief.
+    expect(await page.locator('section.md-section:visible').count()).toBe(3);
+    expect(await page.locator('.deck__slides > h2:visible').count()).toBeGreaterThan(5);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(720 * 5);
     expect(await page.locator('[data-deck-controls]').isVisible()).toBe(false);
     await context.close();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/lib/data/csv';
 import { loadDatasets } from '../../src/lib/data/findings';
 import { resolveChart, ChartDefinitionSchema } from '../../src/lib/charts/definitions';
-import { checkChartsInTree } from '../../src/lib/charts/remark-check-charts';
+import { checkChartsInTree } from '../../src/lib/charts/check-chart-nodes';
 
 const dir = (name: string) => path.resolve('tests/fixtures/findings', name);
 const sources = ['miccaf', 'khatlon'];

@@ -49,3 +49,13 @@ describe('restoreExcerpt', () => {
     expect(restoreExcerpt('ទេសន្តប្រវេសន៍ \u2060 និង ផលប៉ះពាល់ (MICCAF) មាន')).toBe('ទេសន្តប្រវេសន៍ និងផលប៉ះពាល់ (MICCAF) មាន');
   });
 });
+
+describe('segmentHtml (the copy of a page handed to the index)', async () => {
+  const { segmentHtml } = await import('../../src/integrations/search-index');
+  it('segments Khmer text between tags, leaves scripts, styles and tags alone, and collects the words', () => {
+    const words = new Set<string>();
+    const html = '<style>.a:after{content:"ក្រុមគ្រួសារ"}</style><p class="x">ក្រុមគ្រួសារ <b>សុខភាពផ្លូវចិត្ត</b></p><script>var s="ក្រុមគ្រួសារ"</script>';
+    expect(segmentHtml(html, words)).toBe('<style>.a:after{content:"ក្រុមគ្រួសារ"}</style><p class="x">ក្រុម គ្រួសារ <b>សុខភាព ផ្លូវចិត្ត</b></p><script>var s="ក្រុមគ្រួសារ"</script>');
+    expect([...words].sort()).toEqual(['គ្រួសារ', 'ក្រុម', 'ផ្លូវចិត្ត', 'សុខភាព'].sort());
+  });
+});

@@ -25,9 +25,12 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   return em * fontSize * (bold ? 1.08 : 1);
 }
 
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+
 /** Words with the spaces that follow them, split where a line may break in that language. */
 function breakableParts(text: string, lang: string): string[] {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  let segmenter = wordSegmenters.get(lang);
+  if (!segmenter) wordSegmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
   const parts: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
     if (/^\s+$/.test(segment) && parts.length) parts[parts.length - 1] += segment;

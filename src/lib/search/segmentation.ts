@@ -20,12 +20,16 @@ export function hasKhmer(text: string): boolean {
   return KHMER_CHAR.test(text);
 }
 
-const wordSegmenter = () => new Intl.Segmenter('km', { granularity: 'word' });
+// Creating a segmenter loads ICU data: make one and reuse it.
+let sharedWordSegmenter: Intl.Segmenter | undefined;
+const wordSegmenter = () => (sharedWordSegmenter ??= new Intl.Segmenter('km', { granularity: 'word' }));
 
-/** The index copy of a text: Khmer words separated by spaces; everything else unchanged. */
-export function segmentForIndex(text: string, segmenter: Intl.Segmenter = wordSegmenter()): string {
+/** The index copy of a text: Khmer words separated by spaces; everything else unchanged. Words found go into `words`. */
+export function segmentForIndex(text: string, segmenter: Intl.Segmenter = wordSegmenter(), words?: Set<string>): string {
   if (!hasKhmer(text)) return text;
-  const parts = [...segmenter.segment(text)].map((s) => s.segment);
+  const segments = [...segmenter.segment(text)];
+  if (words) for (const s of segments) if (s.isWordLike && KHMER_START.test(s.segment)) words.add(s.segment);
+  const parts = segments.map((s) => s.segment);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
@@ -48,7 +52,8 @@ export function khmerWords(text: string, segmenter: Intl.Segmenter = wordSegment
   return words;
 }
 
-const graphemeSegmenter = () => new Intl.Segmenter('und', { granularity: 'grapheme' });
+let sharedGraphemeSegmenter: Intl.Segmenter | undefined;
+const graphemeSegmenter = () => (sharedGraphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' }));
 
 export interface Vocabulary {
   words: Set<string>;

@@ -1,8 +1,7 @@
 /**
- * Remark plugin: checks every <Chart> in an MDX file while it compiles, so a chart naming a missing
- * chart, dataset, measure or group fails the build with the MDX file and line, and what to do.
+ * Checks <Chart> nodes of an MDX syntax tree against the chart registry and the data: a chart naming a
+ * missing chart, dataset, measure or group is reported with the MDX file and line, and what to do.
  */
-import path from 'node:path';
 import { chartById, inlineChart } from './registry';
 
 interface JsxAttribute {
@@ -10,17 +9,13 @@ interface JsxAttribute {
   name?: string;
   value?: unknown;
 }
-interface Node {
+export interface Node {
   type: string;
   name?: string | null;
   attributes?: JsxAttribute[];
   children?: Node[];
   position?: { start: { line: number; column: number } };
 }
-interface VFileLike {
-  path?: string;
-}
-
 function attributes(node: Node): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const attr of node.attributes ?? []) {
@@ -34,6 +29,7 @@ function* chartNodes(node: Node): Generator<Node> {
   for (const child of node.children ?? []) yield* chartNodes(child);
 }
 
+/** Problems with every <Chart> in a tree (or a single <Chart> node). */
 export function checkChartsInTree(tree: Node, file: string): string[] {
   const problems: string[] = [];
   for (const node of chartNodes(tree)) {
@@ -50,12 +46,4 @@ export function checkChartsInTree(tree: Node, file: string): string[] {
     }
   }
   return problems;
-}
-
-export default function remarkCheckCharts() {
-  return (tree: Node, vfile: VFileLike) => {
-    const file = vfile.path ? path.relative(process.cwd(), vfile.path) : 'an MDX file';
-    const problems = checkChartsInTree(tree, file);
-    if (problems.length) throw new Error(problems.join('\n'));
-  };
 }
