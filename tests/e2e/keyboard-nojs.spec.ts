@@ -88,3 +88,21 @@ describe('without JavaScript', () => {
     },
   );
 });
+
+describe('script-only controls', () => {
+  it('are not shown where script does not run, and are painted from the start where it does', async () => {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    let page = await off.newPage();
+    await page.goto(`${server.url}/en/recommendations/`);
+    expect(await page.locator('[data-facet-form]').isVisible()).toBe(false);
+    await page.goto(`${server.url}/km/search/`);
+    expect(await page.locator('[data-search-noscript]').isVisible()).toBe(true);
+    await off.close();
+    page = await browser.newPage();
+    await page.goto(`${server.url}/en/recommendations/`);
+    expect(await page.locator('[data-facet-form]').isVisible()).toBe(true);
+    await page.goto(`${server.url}/km/search/`);
+    expect(await page.locator('[data-search-noscript]').isVisible()).toBe(false);
+    await page.close();
+  });
+});
