@@ -7,6 +7,7 @@ import { loadSiteConfig } from './src/lib/config/site-config.ts';
 import { checkChartsPlugin } from './src/lib/charts/mdast-check-charts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import contentCheck from './src/integrations/content-check.ts';
 
 // Builds run offline: no telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -30,6 +31,7 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [checkChartsPlugin] }),
   },
   integrations: [
+    contentCheck(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: site.defaultLocale, locales: Object.fromEntries(codes.map((c) => [c, c])) },

@@ -88,3 +88,12 @@ describe('<Chart> in MDX', () => {
     expect(problems[0]).toMatch(/^content\/briefs\/en\/y\.mdx:30: <Chart>: chart "inline-miccaf-outcomes" names measure "annual-household-incme"/);
   });
 });
+
+describe('numbers typed with Khmer digits', () => {
+  it('are accepted and read as Western digits', async () => {
+    const { valueSchema } = await import('../../src/lib/data/findings');
+    expect(valueSchema.parse('២០១៤')).toBe(2014);
+    expect(valueSchema.parse('៣៦.៦')).toBe(36.6);
+    expect(valueSchema.safeParse('២,០១៤').success).toBe(false);
+  });
+});

@@ -39,7 +39,9 @@ export function makeEntrySchema(reg: SchemaRegistries) {
     keyMessages: z.array(z.string().min(1)).optional(),
     /** Home and pages: ids of finding rows to show as key numbers. */
     keyFigures: z.array(z.string()).optional(),
-  });
+    /** Translations: hash of the original-language text this translation was made from (npm run i18n:stamp). */
+    sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:stamp').optional(),
+  }).strict();
 }
 
 /** Pages (home, about) are not tied to one country, theme or source. */
@@ -50,7 +52,8 @@ export function makePageSchema() {
     date: z.coerce.date(),
     translation: z.enum(TRANSLATION_STATUSES),
     keyFigures: z.array(z.string()).optional(),
-  });
+    sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:stamp').optional(),
+  }).strict();
 }
 
 export type EntryData = z.infer<ReturnType<typeof makeEntrySchema>>;

@@ -19,6 +19,8 @@ const optionalText = z.string().default('');
 /** Plain digits with an optional decimal point; empty means "not given". Thousands separators are refused. */
 export const valueSchema = z
   .string()
+  // Khmer digits (០-៩) typed in a spreadsheet are accepted and read as 0-9.
+  .transform((v) => v.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0)))
   .refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), 'a plain number such as 2200000 or 36.6 (no thousands separators, no units), or empty when the source gives no number')
   .transform((v) => (v === '' ? null : Number(v)));
 
@@ -66,7 +68,8 @@ function findingsDir(): string {
 }
 
 /** Loads every dataset, checks ids are unique across files and sources exist; all problems reported together. */
-export function loadDatasets(dir = findingsDir(), sourceIds = registries().sources.map((s) => s.id)): Dataset[] {
+/** `sourceIds` null skips the source check (when the registry itself is broken and reported separately). */
+export function loadDatasets(dir = findingsDir(), sourceIds: string[] | null = registries().sources.map((s) => s.id)): Dataset[] {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
@@ -81,7 +84,7 @@ export function loadDatasets(dir = findingsDir(), sourceIds = registries().sourc
     const shown = path.relative(process.cwd(), file);
     try {
       const rows = loadCsv(file, FindingRowSchema, FINDING_COLUMNS).map((row, i) => {
-        if (!sourceIds.includes(row.source)) problems.push(`${shown} row ${i + 2}, column "source": found "${row.source}"; expected one of ${sourceIds.join(', ')} (data/sources.csv).`);
+        if (sourceIds && !sourceIds.includes(row.source)) problems.push(`${shown} row ${i + 2}, column "source": found "${row.source}"; expected one of ${sourceIds?.join(', ')} (data/sources.csv).`);
         const earlier = seen.get(row.id);
         if (earlier) problems.push(`${shown} row ${i + 2}, column "id": "${row.id}" is already used in ${earlier}. Ids must be unique across all findings files.`);
         seen.set(row.id, `${shown} row ${i + 2}`);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { siteConfig } from '../config/site-config';
-import { loadCsv } from './csv';
+import { DataError, loadCsv } from './csv';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id with hyphens, such as "mental-health"');
 const text = z.string().min(1, 'a non-empty text');
@@ -46,11 +46,32 @@ function dataFile(name: string): string {
 
 let cached: Registries | undefined;
 export function registries(): Registries {
-  cached ??= {
-    themes: loadCsv(dataFile('themes.csv'), ThemeSchema, ['id', 'label_en', 'label_km']),
-    countries: loadCsv(dataFile('countries.csv'), CountrySchema, ['id', 'label_en', 'label_km']),
-    sources: loadCsv(dataFile('sources.csv'), SourceSchema, ['id', 'short_en', 'title', 'organisation']),
+  if (cached) return cached;
+  // Load all three before failing, so one run reports every problem.
+  const problems: string[] = [];
+  const attempt = <T,>(load: () => T[]): T[] => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.problems);
+      return [];
+    }
   };
+  const loaded = {
+    themes: attempt(() => loadCsv(dataFile('themes.csv'), ThemeSchema, ['id', 'label_en', 'label_km'])),
+    countries: attempt(() => loadCsv(dataFile('countries.csv'), CountrySchema, ['id', 'label_en', 'label_km'])),
+    sources: attempt(() => loadCsv(dataFile('sources.csv'), SourceSchema, ['id', 'short_en', 'title', 'organisation'])),
+  };
+  for (const [name, rows] of Object.entries(loaded)) {
+    const seen = new Map<string, number>();
+    rows.forEach((row, i) => {
+      if (seen.has(row.id)) problems.push(`data/${name}.csv row ${i + 2}, column "id": "${row.id}" is already used on row ${seen.get(row.id)}. Ids must be unique.`);
+      seen.set(row.id, i + 2);
+    });
+  }
+  if (problems.length) throw new DataError(problems.join('\n'), problems);
+  cached = loaded;
   return cached;
 }
 
