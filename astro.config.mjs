@@ -8,6 +8,7 @@ import { checkChartsPlugin } from './src/lib/charts/mdast-check-charts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import security from './src/integrations/security.ts';
 
 // Builds run offline: no telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -38,6 +39,7 @@ export default defineConfig({
       filter: (page) => !page.includes('/fonts/'),
     }),
     linkCheck(),
+    security(),
     searchIndex(),
   ],
   devToolbar: { enabled: false },

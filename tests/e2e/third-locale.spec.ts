@@ -3,7 +3,7 @@
  * build a small fixture site with Tajik as a third language and look at what comes out.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +15,15 @@ let work: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'third-locale-'));
   out = path.join(work, 'dist');
+  // The site's own content, plus the fixture's Tajik pages (and a report with no Khmer twin).
+  const content = path.join(work, 'content');
+  cpSync('content', content, { recursive: true });
+  cpSync(path.join(FIXTURE, 'content'), content, { recursive: true });
   execFileSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     env: {
       ...process.env,
       SITE_CONFIG: path.join(FIXTURE, 'site.json'),
-      CONTENT_ROOT: path.join(FIXTURE, 'content'),
+      CONTENT_ROOT: path.join(work, 'content'),
       ASTRO_CACHE_DIR: path.join(work, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
     },

@@ -78,3 +78,23 @@ describe('npm run check as a command', () => {
     expect(out).toMatch(/data\/themes\.csv row 3, column "id": "migration" is already used on row 2/);
   });
 });
+
+describe('npm run new', () => {
+  it('creates a brief in every language with frontmatter that passes the check', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'new-content-'));
+    cpSync('content', root, { recursive: true });
+    const env = { ...process.env, CONTENT_ROOT: root };
+    const made = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/new.ts', 'brief', 'caregiver-support'], { env, encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain(path.join(root, 'briefs', 'en', 'caregiver-support.mdx'));
+    expect(made.stdout).toContain(path.join(root, 'briefs', 'km', 'caregiver-support.mdx'));
+    const checked = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/check.ts'], { env, encoding: 'utf8' });
+    expect(checked.stdout.split('\n').filter((l) => l.includes('caregiver-support') && l.startsWith('error'))).toEqual([]);
+    expect(checked.status).toBe(0);
+  });
+  it('refuses a slug that is not lower case with hyphens', () => {
+    const made = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/new.ts', 'report', 'My Report'], { encoding: 'utf8' });
+    expect(made.status).toBe(2);
+    expect(made.stderr).toMatch(/Usage: npm run new -- report <slug>/);
+  });
+});

@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, localeCodes } from '../i18n';
 import { pairEntries, type PairedPage } from './pairing';
+import { entryHash } from '../i18n/source-hash';
 
 export type EntryCollection = 'reports' | 'briefs';
 type AnyEntry = CollectionEntry<'reports'> | CollectionEntry<'briefs'> | CollectionEntry<'pages'>;
@@ -33,4 +34,14 @@ export function slugOf(entry: { id: string }): string {
 }
 export function langOf(entry: { id: string }): string {
   return entry.id.split('/')[0];
+}
+
+/** True when this page shows a translation whose original changed after it was made. */
+export async function isStale<C extends 'reports' | 'briefs' | 'pages'>(collection: C, page: PairedPage<CollectionEntry<C>>): Promise<boolean> {
+  const recorded = (page.entry.data as { sourceHash?: string }).sourceHash;
+  if (page.isFallback || !recorded) return false;
+  const original = (await localizedEntries(collection)).find((p) => p.slug === page.slug && p.lang === defaultLocale() && !p.isFallback);
+  if (!original || original.entry.id === page.entry.id) return false;
+  const data = original.entry.data as { title: string; summary: string; keyMessages?: string[] };
+  return entryHash(data, original.entry.body ?? '') !== recorded;
 }

@@ -1,0 +1,23 @@
+/**
+ * Translation freshness: a short hash of the text a translation is made from. A translation records the
+ * hash of its original when it is made (npm run i18n:stamp); when the original's hash no longer matches,
+ * the translation is stale and readers are told that the original is newer.
+ */
+import { createHash } from 'node:crypto';
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex').slice(0, 12);
+}
+
+/** The translatable part of a content entry: its words, not its date or status. */
+export function entryHash(data: { title: string; summary: string; keyMessages?: string[] }, body: string): string {
+  return textHash(JSON.stringify([data.title, data.summary, data.keyMessages ?? [], body.trim()]));
+}
+
+export type Freshness = 'missing' | 'unrecorded' | 'current' | 'stale';
+
+export function freshness(originalHash: string, translation: { exists: boolean; recordedHash?: string }): Freshness {
+  if (!translation.exists) return 'missing';
+  if (!translation.recordedHash) return 'unrecorded';
+  return translation.recordedHash === originalHash ? 'current' : 'stale';
+}
