@@ -9,22 +9,14 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { seededRandom } from './random.ts';
 
 const args = process.argv.slice(2);
 const N = Number(args[args.indexOf('--pages') + 1] ?? 100);
 if (!Number.isInteger(N) || N < 1) throw new Error('Usage: npm run bench:build -- --pages N');
 const keep = args.includes('--keep');
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(42);
+const rand = seededRandom(42);
 const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
 
 /** Sentences of the real content, without MDX components, to write realistic prose. */

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from './random.ts';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Root, Element, ElementContent } from 'hast';
@@ -19,15 +20,6 @@ const QUERIES: Record<string, string[]> = {
   km: ['សុខភាពផ្លូវចិត្ត', 'គ្រួសារ', 'កុមារ', 'ប្រាក់បញ្ញើ', 'កិច្ចគាំពារសង្គម', 'ទេសន្តប្រវេសន៍', 'អ្នកថែទាំ', 'ការអប់រំ', 'ភាពក្រិន', 'ថវិកា'],
 };
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pages(dir: string): string[] {
   const out: string[] = [];
@@ -105,7 +97,7 @@ function indexSize(lang: string): { files: number; bytes: number } {
 
 const server = await serveBuiltSite();
 const browser = await launchBrowser();
-const rand = mulberry32(20261123);
+const rand = seededRandom(20261123);
 try {
   console.log(`Search benchmark, ${new Date().toISOString().slice(0, 10)}, sample ${SAMPLE} words per language, seed 20261123`);
   for (const lang of ['en', 'km']) {

@@ -1,25 +1,15 @@
 /** axe (WCAG 2.2 A and AA rules) over every URL of the sitemap, in both languages, in Chromium. */
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
+import type { BrowserContext } from 'playwright-core';
 import { sitemapPaths } from '../support/sitemap.ts';
-import type { StaticServer } from '../support/static-server.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-let server: StaticServer;
-let browser: Browser;
+const site = useBuiltSiteAndBrowser();
 let context: BrowserContext;
-
 beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
 });
 
 const paths = sitemapPaths();
@@ -34,7 +24,7 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
     const found: string[] = [];
     const page = await context.newPage();
     for (const p of paths) {
-      await page.goto(server.url + p);
+      await page.goto(site.server.url + p);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       for (const v of results.violations) {
         found.push(`${p}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
@@ -46,14 +36,14 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
 
   it('a page with its filters and a slide deck in use also pass', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/km/recommendations/?theme=mental-health`);
+    await page.goto(`${site.server.url}/km/recommendations/?theme=mental-health`);
     let results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
-    await page.goto(`${server.url}/en/briefs/miccaf-key-findings/present/#slide-4`);
+    await page.goto(`${site.server.url}/en/briefs/miccaf-key-findings/present/#slide-4`);
     await page.keyboard.press('n');
     results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
-    await page.goto(`${server.url}/en/search/?q=caregiver`);
+    await page.goto(`${site.server.url}/en/search/?q=caregiver`);
     await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
     results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);

@@ -1,35 +1,23 @@
 /** Byte budgets, in bytes not time, for every page of the sitemap; a failure prints a table of what went over. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
 import { sitemapPaths } from '../support/sitemap.ts';
 import { measurePage, type PageWeight } from '../support/page-weight.ts';
 import { pageType } from '../../src/lib/quality/page-types.ts';
-import type { StaticServer } from '../support/static-server.ts';
 
 type Measure = 'html' | 'css' | 'fonts' | 'js';
 const budgets = JSON.parse(readFileSync('tests/budgets.json', 'utf8')) as Record<string, Partial<Record<Measure, number>>>;
 const budgetFor = (type: string, measure: Measure) => budgets[type]?.[measure] ?? budgets.default[measure]!;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSiteAndBrowser();
 
 describe('byte budgets', () => {
   it('every page stays within the budget of its type', { timeout: 600_000 }, async () => {
     const over: string[] = [];
     const weights: PageWeight[] = [];
     for (const path of sitemapPaths()) {
-      const weight = await measurePage(browser, server.url, path);
+      const weight = await measurePage(site.browser, site.server.url, path);
       weights.push(weight);
       const type = pageType(path);
       for (const measure of ['html', 'css', 'fonts', 'js'] as Measure[]) {

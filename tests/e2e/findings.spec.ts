@@ -1,29 +1,19 @@
 /** Findings pages read correctly without JavaScript: the figure, its data table and a CSV link that downloads the plotted rows. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import type { BrowserContext } from 'playwright-core';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useBuiltSiteAndBrowser();
 let context: BrowserContext;
-
 beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
 });
 
 describe.each(['en', 'km'])('findings in %s, without JavaScript', (lang) => {
   it('the index lists charts by theme, each linking to its page', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/${lang}/findings/`);
+    await page.goto(`${site.server.url}/${lang}/findings/`);
     expect(await page.locator('main h2').count()).toBeGreaterThan(3);
     expect(await page.locator(`main a[href^="/${lang}/findings/"]`).count()).toBeGreaterThanOrEqual(15);
     await page.close();
@@ -31,7 +21,7 @@ describe.each(['en', 'km'])('findings in %s, without JavaScript', (lang) => {
 
   it('a chart page shows the figure with an accessible name, its table, and a CSV of exactly its rows', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/${lang}/findings/miccaf-household-income/`);
+    await page.goto(`${site.server.url}/${lang}/findings/miccaf-household-income/`);
     const svg = page.locator('figure.chart .chart__plot svg[role="img"]');
     expect(await svg.count()).toBe(1);
     const titleId = await svg.getAttribute('aria-labelledby');
@@ -45,7 +35,7 @@ describe.each(['en', 'km'])('findings in %s, without JavaScript', (lang) => {
 
     const href = await page.locator('[data-chart-csv]').getAttribute('href');
     expect(href).toBe('/findings/miccaf-household-income.csv');
-    const response = await page.request.get(server.url + href);
+    const response = await page.request.get(site.server.url + href);
     expect(response.status()).toBe(200);
     const rows = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true }).data;
     expect(rows.map((r) => [r.id, r.value])).toEqual([
@@ -57,7 +47,7 @@ describe.each(['en', 'km'])('findings in %s, without JavaScript', (lang) => {
 
   it('a report page shows its charts with their source lines', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/${lang}/reports/miccaf/`);
+    await page.goto(`${site.server.url}/${lang}/reports/miccaf/`);
     expect(await page.locator('figure.chart').count()).toBeGreaterThanOrEqual(5);
     const source = await page.locator('figure.chart .chart__source a').first().getAttribute('href');
     expect(source).toBe(`/${lang}/reports/miccaf/#source-document`);
@@ -67,7 +57,7 @@ describe.each(['en', 'km'])('findings in %s, without JavaScript', (lang) => {
 
   it('the direction matrix says better or worse in words, not colour alone', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/${lang}/findings/miccaf-directions-migration/`);
+    await page.goto(`${site.server.url}/${lang}/findings/miccaf-directions-migration/`);
     const text = await page.locator('figure.chart .chart__plot svg').textContent();
     const words = lang === 'en' ? ['better', 'worse', 'difference'] : ['ល្អជាង', 'អាក្រក់ជាង'];
     for (const w of words) expect(text).toContain(w);
@@ -81,7 +71,7 @@ describe('chart text, measured with the real fonts in Chromium', () => {
     const ids = (await import('node:fs')).readFileSync('data/charts.csv', 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]);
     const problems: string[] = [];
     for (const id of ids) {
-      await page.goto(`${server.url}/${lang}/findings/${id}/`);
+      await page.goto(`${site.server.url}/${lang}/findings/${id}/`);
       await page.evaluate(() => document.fonts.ready);
       problems.push(
         ...(await page.evaluate((chartId) => {

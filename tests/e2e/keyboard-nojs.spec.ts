@@ -1,20 +1,9 @@
 /** Keyboard use of the header and filters, and the main pages with JavaScript disabled. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
+import type { Page } from 'playwright-core';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSiteAndBrowser();
 
 async function tabUntil(page: Page, test: () => boolean, max = 60): Promise<boolean> {
   for (let i = 0; i < max; i++) {
@@ -26,8 +15,8 @@ async function tabUntil(page: Page, test: () => boolean, max = 60): Promise<bool
 
 describe('keyboard', () => {
   it('the skip link comes first and moves focus to the main content', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/km/reports/miccaf/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/km/reports/miccaf/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).top)).not.toBe('-48px');
@@ -37,8 +26,8 @@ describe('keyboard', () => {
   });
 
   it('reaches every header link with Tab, each with a visible focus outline', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/en/`);
     const headerLinks = await page.locator('.site-header a').count();
     const seen = new Set<string>();
     for (let i = 0; i < headerLinks + 6; i++) {
@@ -57,8 +46,8 @@ describe('keyboard', () => {
   });
 
   it('filters recommendations with Space on a checkbox', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/recommendations/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/en/recommendations/`);
     const reached = await tabUntil(page, () => (document.activeElement as HTMLInputElement | null)?.name === 'theme');
     expect(reached).toBe(true);
     const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
@@ -75,9 +64,9 @@ describe('without JavaScript', () => {
   it.each(['/en/', '/km/', '/en/reports/miccaf/', '/km/reports/miccaf/', '/km/briefs/cambodia-family-package/', '/en/findings/', '/km/recommendations/theme/education/', '/en/about/'])(
     '%s reads fully and its language switch works',
     async (path) => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      const context = await site.browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
-      const response = await page.goto(server.url + path);
+      const response = await page.goto(site.server.url + path);
       expect(response?.status()).toBe(200);
       expect((await page.locator('main').innerText()).length).toBeGreaterThan(200);
       expect(await page.locator('main h1').count()).toBe(1);
@@ -91,17 +80,17 @@ describe('without JavaScript', () => {
 
 describe('script-only controls', () => {
   it('are not shown where script does not run, and are painted from the start where it does', async () => {
-    const off = await browser.newContext({ javaScriptEnabled: false });
+    const off = await site.browser.newContext({ javaScriptEnabled: false });
     let page = await off.newPage();
-    await page.goto(`${server.url}/en/recommendations/`);
+    await page.goto(`${site.server.url}/en/recommendations/`);
     expect(await page.locator('[data-facet-form]').isVisible()).toBe(false);
-    await page.goto(`${server.url}/km/search/`);
+    await page.goto(`${site.server.url}/km/search/`);
     expect(await page.locator('[data-search-noscript]').isVisible()).toBe(true);
     await off.close();
-    page = await browser.newPage();
-    await page.goto(`${server.url}/en/recommendations/`);
+    page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/en/recommendations/`);
     expect(await page.locator('[data-facet-form]').isVisible()).toBe(true);
-    await page.goto(`${server.url}/km/search/`);
+    await page.goto(`${site.server.url}/km/search/`);
     expect(await page.locator('[data-search-noscript]').isVisible()).toBe(false);
     await page.close();
   });

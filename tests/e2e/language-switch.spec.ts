@@ -1,22 +1,12 @@
 /** In a real browser: the language switch leads to the same page in the other language. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
+import type { Page } from 'playwright-core';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useBuiltSiteAndBrowser();
 let page: Page;
-
 beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.browser.newPage();
 });
 
 describe('language switch', () => {
@@ -26,15 +16,15 @@ describe('language switch', () => {
     ['/en/', 'km', '/km/'],
     ['/km/reports/khatlon/', 'en', '/en/reports/khatlon/'],
   ])('on %s, choosing %s opens %s', async (from, target, expected) => {
-    await page.goto(server.url + from);
+    await page.goto(site.server.url + from);
     await page.click(`a[data-lang-switch="${target}"]`);
-    await page.waitForURL(server.url + expected);
+    await page.waitForURL(site.server.url + expected);
     expect(await page.getAttribute('html', 'lang')).toBe(target);
     expect(new URL(page.url()).pathname).toBe(expected);
   });
 
   it('can be reached and used with the keyboard alone', async () => {
-    await page.goto(server.url + '/en/briefs/');
+    await page.goto(site.server.url + '/en/briefs/');
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {
       await page.keyboard.press('Tab');
@@ -42,12 +32,12 @@ describe('language switch', () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
-    await page.waitForURL(server.url + '/km/briefs/');
+    await page.waitForURL(site.server.url + '/km/briefs/');
     expect(await page.getAttribute('html', 'lang')).toBe('km');
   });
 
   it('the chooser at / links to both languages without redirecting', async () => {
-    const response = await page.goto(server.url + '/');
+    const response = await page.goto(site.server.url + '/');
     expect(response?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.locator('a[hreflang="km"]').getAttribute('href')).toBe('/km/');

@@ -1,30 +1,18 @@
 /** Workshop mode in Chromium: clicker keys, hash per slide, no-script scroll view, fitting slides, and print. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
+import type { Page } from 'playwright-core';
 
 const BRIEFS = ['miccaf-key-findings', 'khatlon-first-year', 'unicef-children-left-behind', 'remittances-health-education', 'cambodia-family-package'];
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSiteAndBrowser();
 
 const current = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.slide')].findIndex((s) => s.classList.contains('is-current')) + 1);
 
 describe.each(['en', 'km'])('slides in %s', (lang) => {
-  const url = () => `${server.url}/${lang}/briefs/miccaf-key-findings/present/`;
+  const url = () => `${site.server.url}/${lang}/briefs/miccaf-key-findings/present/`;
 
   it('moves with the keys a presentation clicker sends, and with arrows, Home, End and a typed number', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(url());
     const total = await page.locator('.slide').count();
     expect(total).toBeGreaterThan(5);
@@ -50,7 +38,7 @@ describe.each(['en', 'km'])('slides in %s', (lang) => {
   });
 
   it('keeps its place on reload, through the slide\'s hash', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${url()}#slide-6`);
     expect(await current(page)).toBe(6);
     await page.keyboard.press('ArrowRight');
@@ -60,19 +48,19 @@ describe.each(['en', 'km'])('slides in %s', (lang) => {
   });
 
   it('F goes full screen and Escape leaves the slides for the brief', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(url());
     await page.keyboard.press('f');
     await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 5000 });
     await page.evaluate(() => document.exitFullscreen());
     await page.waitForFunction(() => document.fullscreenElement === null);
     await page.keyboard.press('Escape');
-    await page.waitForURL(`${server.url}/${lang}/briefs/miccaf-key-findings/`);
+    await page.waitForURL(`${site.server.url}/${lang}/briefs/miccaf-key-findings/`);
     await page.close();
   });
 
   it('shows speaker notes in a panel the host toggles, never on the slide', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(url());
     const withNotes = await page.evaluate(() => [...document.querySelectorAll('.slide')].findIndex((s) => s.querySelector('[data-speaker-notes]')) + 1);
     expect(withNotes).toBeGreaterThan(0);
@@ -86,7 +74,7 @@ describe.each(['en', 'km'])('slides in %s', (lang) => {
   });
 
   it('without JavaScript is a readable sequence of slides that scrolls', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await page.goto(url());
     // Title, key messages and closing slides, and one screen per second-level section of the brief.
@@ -103,11 +91,11 @@ describe('every slide of every brief fits the screen', () => {
     [1920, 1080],
     [1280, 720],
   ])('at %ix%i, in both languages', async (width, height) => {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await site.browser.newPage({ viewport: { width, height } });
     const overflowing: string[] = [];
     for (const lang of ['en', 'km']) {
       for (const slug of BRIEFS) {
-        await page.goto(`${server.url}/${lang}/briefs/${slug}/present/`);
+        await page.goto(`${site.server.url}/${lang}/briefs/${slug}/present/`);
         await page.evaluate(() => document.fonts.ready);
         const total = await page.locator('.slide').count();
         for (let i = 1; i <= total; i++) {
@@ -127,8 +115,8 @@ describe('every slide of every brief fits the screen', () => {
 
 describe.each(['en', 'km'])('the %s brief printed as a handout', (lang) => {
   it('prints no navigation, keeps the QR code, and fits on two A4 pages', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/${lang}/briefs/miccaf-key-findings/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.url}/${lang}/briefs/miccaf-key-findings/`);
     await page.evaluate(() => document.fonts.ready);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header', '.site-footer', '.lang-switch', '.header-search', '.toc', '.skip-link']) {

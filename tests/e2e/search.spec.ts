@@ -1,24 +1,12 @@
 /** Search in a real browser: both languages, Khmer words from inside sentences, filters, keyboard, no-script. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveBuiltSite } from '../support/site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteAndBrowser } from '../support/harness.ts';
+import type { Page } from 'playwright-core';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSiteAndBrowser();
 
 async function search(page: Page, lang: string, query: string) {
-  await page.goto(`${server.url}/${lang}/search/`);
+  await page.goto(`${site.server.url}/${lang}/search/`);
   await page.fill('[data-search-input]', query);
   await page.waitForFunction(() => /\d|[០-៩]/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 });
   return page.locator('.search-result a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
@@ -26,7 +14,7 @@ async function search(page: Page, lang: string, query: string) {
 
 describe('search', () => {
   it('finds the report section, the chart and the recommendations for "caregiver depression"', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const urls = await search(page, 'en', 'caregiver depression');
     expect(urls).toContain('/en/findings/miccaf-caregiver-mental-health/');
     expect(urls.some((u) => u.startsWith('/en/recommendations/#rec-miccaf-'))).toBe(true);
@@ -35,7 +23,7 @@ describe('search', () => {
   });
 
   it('finds Khmer pages for the Khmer words for mental health, typed without spaces', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const urls = await search(page, 'km', 'សុខភាពផ្លូវចិត្ត');
     expect(urls.some((u) => u.startsWith('/km/recommendations/#rec-'))).toBe(true);
     expect(urls.every((u) => u.startsWith('/km/'))).toBe(true);
@@ -43,7 +31,7 @@ describe('search', () => {
   });
 
   it('finds a word from the middle of a Khmer sentence, and shows the excerpt without inserted spaces', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     // គ្រួសារ (family) never starts a run of text in the chart title "…ក្នុងគ្រួសារមានសមាជិក…".
     const urls = await search(page, 'km', 'គ្រួសារ');
     expect(urls).toContain('/km/findings/miccaf-parental-divorce/');
@@ -55,14 +43,14 @@ describe('search', () => {
   });
 
   it('keeps the English text of untranslated pages out of the Khmer index', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const urls = await search(page, 'km', 'Khatlon');
     expect(urls.filter((u) => u.startsWith('/km/reports/khatlon/'))).toEqual([]);
     await page.close();
   });
 
   it('narrows the results with a type filter', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await search(page, 'en', 'remittances');
     const before = new Set(await page.locator('.search-result__type').allTextContents());
     expect(before.size).toBeGreaterThan(1);
@@ -77,8 +65,8 @@ describe('search', () => {
   });
 
   it('waits for a Khmer input method to finish composing before searching', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/km/search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/km/search/`);
     const input = page.locator('[data-search-input]');
     await input.focus();
     await input.dispatchEvent('compositionstart');
@@ -97,8 +85,8 @@ describe('search', () => {
   });
 
   it('is usable with the keyboard alone, from the header of any page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/briefs/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/en/briefs/`);
     await page.focus('#header-search-q');
     await page.keyboard.type('stunting');
     await page.keyboard.press('Enter');
@@ -116,9 +104,9 @@ describe('search', () => {
   });
 
   it('without JavaScript, says search needs it and points to the lists', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/km/search/?q=x`);
+    await page.goto(`${site.server.url}/km/search/?q=x`);
     expect(await page.locator('[data-search-noscript]').isVisible()).toBe(true);
     const links = await page.locator('[data-search-noscript] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(['/km/reports/', '/km/briefs/', '/km/findings/', '/km/recommendations/']);
@@ -126,10 +114,10 @@ describe('search', () => {
   });
 
   it('loads no search script or index until the reader starts to search', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/km/search/`);
+    await page.goto(`${site.server.url}/km/search/`);
     await page.waitForLoadState('networkidle');
     expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
     await page.focus('[data-search-input]');

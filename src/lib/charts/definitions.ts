@@ -7,20 +7,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { siteConfig } from '../config/site-config';
 import { DataError, loadCsv } from '../data/csv';
+import { semicolonList } from '../data/fields';
 import type { Dataset, FindingRow } from '../data/findings';
 
 export const CHART_KINDS = ['comparison', 'bar', 'grouped-bar', 'stacked-bar', 'direction-matrix'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
-const list = z
-  .string()
-  .default('')
-  .transform((v) =>
-    v
-      .split(';')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const list = semicolonList;
 
 export const ChartDefinitionSchema = z.object({
   /** Unique id; also the chart's page, /{lang}/findings/{id}/. */

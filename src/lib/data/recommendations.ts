@@ -7,19 +7,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { siteConfig } from '../config/site-config';
 import { DataError, loadCsv } from './csv';
+import { kebabId, semicolonList } from './fields';
 import { datasets } from './findings';
 import { registries } from './registries';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id with hyphens');
-const list = z
-  .string()
-  .default('')
-  .transform((v) =>
-    v
-      .split(';')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const id = kebabId;
+const list = semicolonList;
 const text = z.string().default('');
 
 export const RECOMMENDATION_KINDS = ['recommendation', 'possible-measure', 'next-step', 'planned-action'] as const;

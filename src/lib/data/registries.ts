@@ -6,8 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { siteConfig } from '../config/site-config';
 import { DataError, loadCsv } from './csv';
+import { kebabId } from './fields';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case id with hyphens, such as "mental-health"');
+const id = kebabId;
 const text = z.string().min(1, 'a non-empty text');
 
 export const ThemeSchema = z.object({ id, label_en: text, label_km: text, description_en: z.string().default('') });
