@@ -50,7 +50,7 @@ interface Sample {
   page: string;
 }
 
-function sampleWords(lang: string, rand: () => number): { samples: Sample[] } {
+function sampleWords(lang: string, rand: () => number): { samples: Sample[]; candidates: Sample[] } {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   const candidates: Sample[] = [];
   for (const file of pages(path.join(DIST, lang))) {
@@ -74,7 +74,7 @@ function sampleWords(lang: string, rand: () => number): { samples: Sample[] } {
     used.add(String(pick));
     samples.push(candidates[pick]);
   }
-  return { samples };
+  return { samples, candidates };
 }
 
 function quantile(values: number[], q: number): number {
@@ -149,7 +149,7 @@ try {
     console.log(`[${lang}] keystroke to rendered results (50 ms debounce included), ${keystrokes.length} queries: median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms`);
 
     // Recall of in-sentence words.
-    const { samples } = sampleWords(lang, rand);
+    const { samples, candidates } = sampleWords(lang, rand);
     const found = await page.evaluate(async (samples) => {
       const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<string[]> };
       const hits: { rank: number; results: number }[] = [];
@@ -166,6 +166,20 @@ try {
     console.log(`[${lang}] in-sentence recall, page in top 10: ${rate(top10)}% of ${found.length} sampled words`);
     console.log(`[${lang}]   page found at any rank (the word is searchable where it stands): ${rate(anywhere)}%`);
     console.log(`[${lang}]   page in top 10 for the ${narrow.length} words with at most 10 results (where ranking cannot push it out): ${rate(narrow)}%`);
+    // The best any ranking could do: a ranking cannot know which occurrence was sampled, so for each word
+    // the most it can reach is the share of the word's occurrences on the 10 pages where it occurs most.
+    const perWord = new Map<string, Map<string, number>>();
+    for (const c of candidates) {
+      const pages = perWord.get(c.word) ?? new Map<string, number>();
+      pages.set(c.page, (pages.get(c.page) ?? 0) + 1);
+      perWord.set(c.word, pages);
+    }
+    const best = (word: string) => {
+      const counts = [...perWord.get(word)!.values()].sort((a, b) => b - a);
+      return counts.slice(0, 10).reduce((a, b) => a + b, 0) / counts.reduce((a, b) => a + b, 0);
+    };
+    const ceiling = samples.reduce((sum, s) => sum + best(s.word), 0) / samples.length;
+    console.log(`[${lang}]   ceiling for any ranking on this sample (a word found on more than 10 pages cannot have them all in its top 10): ${(100 * ceiling).toFixed(1)}%`);
     const misses = samples.filter((_, i) => !top10[i]).slice(0, 5).map((s) => `${s.word} (${s.page})`);
     if (misses.length) console.log(`[${lang}] examples of misses: ${misses.join('; ')}`);
     await page.close();
