@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../support/browser.ts';
 import { serveBuiltSite } from '../support/site.ts';
 
 const run = promisify(execFile);
-const PAGES = ['', 'reports/miccaf/', 'briefs/miccaf-key-findings/', 'briefs/miccaf-key-findings/present/', 'findings/', 'findings/miccaf-household-income/', 'recommendations/', 'recommendations/theme/mental-health/', 'practices/', 'search/', 'about/'];
+const PAGES = process.env.LH_PAGES ? process.env.LH_PAGES.split(',') : ['', 'reports/miccaf/', 'briefs/miccaf-key-findings/', 'briefs/miccaf-key-findings/present/', 'findings/', 'findings/miccaf-household-income/', 'recommendations/', 'recommendations/theme/mental-health/', 'practices/', 'search/', 'about/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 const server = await serveBuiltSite();

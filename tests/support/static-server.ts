@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,7 +33,13 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // Compress text as any static host or CDN does, so measured transfer sizes are realistic.
+      if (/^(text|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }).end(gzipSync(body));
+      } else {
+        res.writeHead(200, { 'Content-Type': type }).end(body);
+      }
     } catch {
       const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('Not found'));
       res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(notFound);
