@@ -31,6 +31,15 @@ export function segmentHtml(html: string, words: Set<string>): string {
   });
 }
 
+/** The part of a page Pagefind reads: <html lang>, <title> and <main data-pagefind-body>. */
+export function indexCopy(html: string, lang: string): string {
+  const title = /<title>[\s\S]*?<\/title>/.exec(html)?.[0] ?? '';
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < 0) return html;
+  return `<!doctype html><html lang="${lang}"><head>${title}</head><body>${html.slice(start, end + 7)}</body></html>`;
+}
+
 function check(what: string, errors: string[]) {
   if (errors.length) throw new Error(`Search indexing failed while ${what}:\n${errors.join('\n')}`);
 }
@@ -58,6 +67,8 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
         // Pages without an indexed body (chooser, 404, embeds, theme lists) and pages showing
         // another language's text as a fallback stay out of this language's index.
         if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) return { url, skip: true as const };
+        // Pagefind needs only the language, the title and the indexed body: hand it just those.
+        html = indexCopy(html, lang);
         const words = segmented.get(lang);
         if (words) html = segmentHtml(html, words);
         return { url, skip: false as const, html };

@@ -59,3 +59,11 @@ describe('segmentHtml (the copy of a page handed to the index)', async () => {
     expect([...words].sort()).toEqual(['គ្រួសារ', 'ក្រុម', 'ផ្លូវចិត្ត', 'សុខភាព'].sort());
   });
 });
+
+describe('indexCopy (what Pagefind is given of a page)', async () => {
+  const { indexCopy } = await import('../../src/integrations/search-index');
+  it('keeps the language, the title and the main region, and drops the rest', () => {
+    const html = '<!doctype html><html lang="km"><head><title>T</title><style>x</style></head><body><header>nav</header><main id="main" data-pagefind-body><h1>H</h1></main><footer>f</footer></body></html>';
+    expect(indexCopy(html, 'km')).toBe('<!doctype html><html lang="km"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>H</h1></main></body></html>');
+  });
+});
