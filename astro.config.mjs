@@ -20,7 +20,7 @@ export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   i18n: {
     locales: codes,
     defaultLocale: site.defaultLocale,
