@@ -1,13 +1,41 @@
-/** npm run i18n:status agrees with what a reader sees on the Khmer pages, before and after the English changes. */
+/**
+ * npm run i18n:status agrees with what a reader sees on the Khmer pages, before and after the English
+ * changes; a page with no Khmer version yet shows the English under a Khmer notice and stays out of
+ * the Khmer search index.
+ */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
+import { serveDirectory, type StaticServer } from '../support/static-server.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'i18n-status-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const content = path.join(work, 'content');
+const out = path.join(work, 'site');
+let rowsAfter: Map<string, string>;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+
+// The fixture: the real content, with one English brief changed after its translation and one Khmer
+// report removed, as if it had not been translated yet.
+beforeAll(() => {
+  cpSync('content', content, { recursive: true });
+  const english = path.join(content, 'briefs', 'en', 'khatlon-first-year.mdx');
+  writeFileSync(english, readFileSync(english, 'utf8').replace(/^## /m, 'A new first paragraph in English.\n\n## '));
+  rmSync(path.join(content, 'reports', 'km', 'khatlon.mdx'));
+  rowsAfter = status({ CONTENT_ROOT: content });
+  const built = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, CONTENT_ROOT: content, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') }, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stdout.slice(-1500) + built.stderr.slice(-1500));
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 function status(env: Record<string, string> = {}): Map<string, string> {
   const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/i18n-status.ts', 'status'], { env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -38,22 +66,39 @@ describe('translation status', () => {
     }
   });
 
-  it('after the English changes: the translation is listed as stale and its readers see the notice', { timeout: 240_000 }, () => {
-    const content = path.join(work, 'content');
-    cpSync('content', content, { recursive: true });
-    const english = path.join(content, 'briefs', 'en', 'khatlon-first-year.mdx');
-    writeFileSync(english, readFileSync(english, 'utf8').replace(/^## /m, 'A new first paragraph in English.\n\n## '));
-    const rows = status({ CONTENT_ROOT: content });
-    expect(rows.get('briefs/km/khatlon-first-year.mdx')).toBe('stale');
-    expect([...rows.values()].filter((s) => s === 'stale')).toHaveLength(1);
-
-    const out = path.join(work, 'site');
-    const built = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, CONTENT_ROOT: content, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') }, encoding: 'utf8' });
-    expect(built.status, built.stdout.slice(-1500)).toBe(0);
-    for (const [file, state] of rows) {
+  it('after the English changes: the translation is listed as stale and its readers see the notice', () => {
+    expect(rowsAfter.get('briefs/km/khatlon-first-year.mdx')).toBe('stale');
+    expect([...rowsAfter.values()].filter((s) => s === 'stale')).toHaveLength(1);
+    for (const [file, state] of rowsAfter) {
       const page = pageOf(file, out);
       if (!existsSync(page)) continue;
       expect(readFileSync(page, 'utf8').includes('data-stale-notice'), file).toBe(state === 'stale');
     }
+  });
+});
+
+describe('a page not yet translated', () => {
+  const page = () => readFileSync(path.join(out, 'km', 'reports', 'khatlon', 'index.html'), 'utf8');
+
+  it('is listed as missing, and its Khmer page shows the English, marked as English, under a Khmer notice', () => {
+    expect(rowsAfter.get('reports/km/khatlon.mdx')).toBe('missing');
+    const html = page();
+    expect(html).toContain('data-fallback-notice');
+    expect(html).toContain('ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរនៅឡើយទេ');
+    expect(html).toMatch(/<div lang="en" data-content-lang="en">/);
+    expect(html).toMatch(/<html lang="km"/);
+  });
+
+  it('stays out of the Khmer search index, so its English does not fill Khmer results', { timeout: 60_000 }, async () => {
+    server = await serveDirectory(out);
+    browser = await launchBrowser();
+    const tab = await browser.newPage();
+    const query = async (lang: string, q: string) => {
+      await tab.goto(`${server!.url}/${lang}/search/`);
+      return tab.evaluate(async (q) => (document.querySelector('site-search') as HTMLElement & { query(q: string, n: number): Promise<string[]> }).query(q, 1000), q);
+    };
+    // "Jamoat" (a Tajik local council) is on the English Khatlon pages only.
+    expect((await query('en', 'Jamoat')).some((u) => u.startsWith('/en/reports/khatlon/'))).toBe(true);
+    expect((await query('km', 'Jamoat')).filter((u) => u.startsWith('/km/reports/khatlon/'))).toEqual([]);
   });
 });

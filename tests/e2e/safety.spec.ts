@@ -35,6 +35,8 @@ beforeAll(async () => {
   edit(path.join(work, 'data', 'findings', 'miccaf-outcomes.csv'), 'Annual household income', `Income ${PAYLOAD.replace(/"/g, "'")}`);
   edit(path.join(work, 'data', 'charts.csv'), 'Migrant households reported far lower annual income', `Chart ${PAYLOAD.replace(/"/g, "'").replace(/,/g, ' ')}`);
   edit(path.join(work, 'content', 'reports', 'en', 'khatlon.mdx'), /^title: .*$/m, `title: 'Report ${PAYLOAD.replace(/'/g, "''")}'`);
+  // Without its Khmer version, the Khmer page shows the English title (and the payload) as a fallback.
+  rmSync(path.join(work, 'content', 'reports', 'km', 'khatlon.mdx'));
   const built = spawnSync(process.execPath, ['src/cli/build.ts'], {
     env: { ...process.env, CONTENT_ROOT: path.join(work, 'content'), DATA_ROOT: path.join(work, 'data'), OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') },
     encoding: 'utf8',

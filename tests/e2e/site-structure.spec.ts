@@ -37,13 +37,6 @@ describe('built site', () => {
     expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+"/);
   });
 
-  it('marks English text shown on an untranslated Khmer page, with a Khmer notice', () => {
-    const html = readPage('/km/reports/khatlon/');
-    expect(html).toContain('data-fallback-notice');
-    expect(html).toContain('ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរនៅឡើយទេ');
-    expect(html).toMatch(/<div lang="en" data-content-lang="en">/);
-  });
-
   it('does not show the fallback notice on a translated page', () => {
     const html = readPage('/km/briefs/cambodia-family-package/');
     expect(html).not.toContain('data-fallback-notice');
