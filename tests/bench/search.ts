@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Root, Element, ElementContent } from 'hast';
 import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
 import { serveBuiltSite, DIST } from '../support/site.ts';
 
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 300);
@@ -27,8 +28,8 @@ function pages(dir: string): string[] {
   return out;
 }
 
-/** Text runs of the indexed part of a page (main with data-pagefind-body, minus ignored parts). */
-function textRuns(html: string): string[] {
+/** Text nodes of the indexed part of a page (main with data-pagefind-body, minus ignored parts). */
+function textNodes(html: string): string[] {
   const tree = unified().use(rehypeParse).parse(html) as Root;
   const runs: string[] = [];
   const walk = (node: Root | ElementContent, inBody: boolean) => {
@@ -38,11 +39,25 @@ function textRuns(html: string): string[] {
       const body = inBody || el.properties?.dataPagefindBody !== undefined;
       el.children.forEach((c) => walk(c, body));
     } else if (node.type === 'text') {
-      if (inBody) runs.push(...node.value.split(/\s+/).filter(Boolean));
+      if (inBody && node.value.trim()) runs.push(node.value);
     } else if ('children' in node) (node as Root).children.forEach((c) => walk(c as ElementContent, inBody));
   };
   walk(tree, false);
   return runs;
+}
+
+/**
+ * Where a word counts as "inside". The issue's definition: not the first word of its run, a run being a
+ * stretch of text between spaces (Pagefind's unit, whose first word it finds without help). In Khmer that
+ * is most words of a sentence; in English it leaves only the later parts of joined words (non-migrant,
+ * well-being, 2017/18). So English is also measured on words from the middle of sentences.
+ */
+type Unit = 'run' | 'sentence';
+
+function runsOf(nodes: string[], lang: string, unit: Unit): string[] {
+  if (unit === 'run') return nodes.flatMap((text) => text.split(/\s+/).filter(Boolean));
+  const sentences = new Intl.Segmenter(lang, { granularity: 'sentence' });
+  return nodes.flatMap((text) => [...sentences.segment(text)].map((s) => s.segment));
 }
 
 interface Sample {
@@ -50,14 +65,14 @@ interface Sample {
   page: string;
 }
 
-function sampleWords(lang: string, rand: () => number): { samples: Sample[]; candidates: Sample[] } {
+function sampleWords(lang: string, unit: Unit, rand: () => number): Sample[] {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   const candidates: Sample[] = [];
   for (const file of pages(path.join(DIST, lang))) {
     const html = readFileSync(file, 'utf8');
     if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) continue;
     const page = '/' + path.relative(DIST, path.dirname(file)).split(path.sep).join('/') + '/';
-    for (const run of textRuns(html)) {
+    for (const run of runsOf(textNodes(html), lang, unit)) {
       const words = [...segmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
       words.forEach((word, i) => {
         const ok = lang === 'km' ? /^[\u1780-\u17FF]+$/.test(word) && i > 0 : /^[A-Za-z]{3,}$/.test(word) && i > 0;
@@ -74,7 +89,31 @@ function sampleWords(lang: string, rand: () => number): { samples: Sample[]; can
     used.add(String(pick));
     samples.push(candidates[pick]);
   }
-  return { samples, candidates };
+  return samples;
+}
+
+/** Searches each sampled word through the search page's own query path and prints the recall figures. */
+async function measureRecall(page: Page, lang: string, label: string, samples: Sample[]) {
+  const found = await page.evaluate(async (samples) => {
+    const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<string[]> };
+    const hits: { rank: number; results: number }[] = [];
+    for (const s of samples) {
+      const urls = (await search.query(s.word, 1000)).map((u) => u.split('#')[0]);
+      hits.push({ rank: urls.indexOf(s.page), results: urls.length });
+    }
+    return hits;
+  }, samples);
+  const rate = (xs: boolean[]) => (xs.length ? ((100 * xs.filter(Boolean).length) / xs.length).toFixed(1) : 'n/a');
+  const top10 = found.map((f) => f.rank >= 0 && f.rank < 10);
+  const anywhere = found.map((f) => f.rank >= 0);
+  const narrow = found.filter((f) => f.results <= 10).map((f) => f.rank >= 0 && f.rank < 10);
+  console.log(`[${lang}] ${label}: page in top 10 for ${rate(top10)}% of ${found.length} sampled words`);
+  console.log(`[${lang}]   page found at any rank (the word is searchable where it stands): ${rate(anywhere)}%`);
+  console.log(`[${lang}]   page in top 10 for the ${narrow.length} words with at most 10 results (where ranking cannot push it out): ${rate(narrow)}%`);
+  const broad = found.filter((f) => f.results > 10);
+  console.log(`[${lang}]   words with more than 10 results (a top 10 cannot hold all their pages): ${broad.length} of ${found.length}, page in top 10 for ${rate(broad.map((f) => f.rank >= 0 && f.rank < 10))}%`);
+  const misses = samples.filter((_, i) => !top10[i]).slice(0, 5).map((s) => `${s.word} (${s.page})`);
+  if (misses.length) console.log(`[${lang}]   examples of misses: ${misses.join('; ')}`);
 }
 
 function quantile(values: number[], q: number): number {
@@ -146,42 +185,11 @@ try {
       }, q);
       keystrokes.push(ms);
     }
-    console.log(`[${lang}] keystroke to rendered results (30 ms debounce included), ${keystrokes.length} queries: median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms`);
+    console.log(`[${lang}] keystroke to rendered results (20 ms debounce included), ${keystrokes.length} queries: median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms`);
 
-    // Recall of in-sentence words.
-    const { samples, candidates } = sampleWords(lang, rand);
-    const found = await page.evaluate(async (samples) => {
-      const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<string[]> };
-      const hits: { rank: number; results: number }[] = [];
-      for (const s of samples) {
-        const urls = (await search.query(s.word, 1000)).map((u) => u.split('#')[0]);
-        hits.push({ rank: urls.indexOf(s.page), results: urls.length });
-      }
-      return hits;
-    }, samples);
-    const rate = (xs: boolean[]) => (xs.length ? ((100 * xs.filter(Boolean).length) / xs.length).toFixed(1) : 'n/a');
-    const top10 = found.map((f) => f.rank >= 0 && f.rank < 10);
-    const anywhere = found.map((f) => f.rank >= 0);
-    const narrow = found.filter((f) => f.results <= 10).map((f) => f.rank >= 0 && f.rank < 10);
-    console.log(`[${lang}] in-sentence recall, page in top 10: ${rate(top10)}% of ${found.length} sampled words`);
-    console.log(`[${lang}]   page found at any rank (the word is searchable where it stands): ${rate(anywhere)}%`);
-    console.log(`[${lang}]   page in top 10 for the ${narrow.length} words with at most 10 results (where ranking cannot push it out): ${rate(narrow)}%`);
-    // The best any ranking could do: a ranking cannot know which occurrence was sampled, so for each word
-    // the most it can reach is the share of the word's occurrences on the 10 pages where it occurs most.
-    const perWord = new Map<string, Map<string, number>>();
-    for (const c of candidates) {
-      const pages = perWord.get(c.word) ?? new Map<string, number>();
-      pages.set(c.page, (pages.get(c.page) ?? 0) + 1);
-      perWord.set(c.word, pages);
-    }
-    const best = (word: string) => {
-      const counts = [...perWord.get(word)!.values()].sort((a, b) => b - a);
-      return counts.slice(0, 10).reduce((a, b) => a + b, 0) / counts.reduce((a, b) => a + b, 0);
-    };
-    const ceiling = samples.reduce((sum, s) => sum + best(s.word), 0) / samples.length;
-    console.log(`[${lang}]   ceiling for any ranking on this sample (a word found on more than 10 pages cannot have them all in its top 10): ${(100 * ceiling).toFixed(1)}%`);
-    const misses = samples.filter((_, i) => !top10[i]).slice(0, 5).map((s) => `${s.word} (${s.page})`);
-    if (misses.length) console.log(`[${lang}] examples of misses: ${misses.join('; ')}`);
+    // Recall of words from inside runs of text (the issue's measure) and, for English, inside sentences.
+    await measureRecall(page, lang, 'in-run recall (words not first in their run of text)', sampleWords(lang, 'run', rand));
+    if (lang !== 'km') await measureRecall(page, lang, 'in-sentence recall (words not first in their sentence)', sampleWords(lang, 'sentence', rand));
     await page.close();
   }
 } finally {

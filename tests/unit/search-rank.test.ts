@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactQuery, rankByUse } from '../../src/lib/search/rank';
+import { exactQuery, isSplitRun, longestWord, rankByUse, rankPhrase } from '../../src/lib/search/rank';
 
 const hit = (id: string, uses: number, score: number) => ({ id, score, words: Array.from({ length: uses }, (_, i) => i) });
 
@@ -32,5 +32,20 @@ describe('exactQuery', () => {
     expect(exactQuery('  ')).toBeNull();
     expect(exactQuery('"left behind"')).toBeNull();
     expect(exactQuery('say "hi')).toBe('"say  hi"');
+  });
+});
+
+describe('Khmer typed as one run', () => {
+  it('is a phrase when segmentation split it, and not when the reader typed the spaces', () => {
+    expect(isSplitRun('ទេសន្តប្រវេសន៍', 'ទេ សន្ត ប្រវេសន៍')).toBe(true);
+    expect(isSplitRun('គ្រួសារ', 'គ្រួសារ')).toBe(false);
+    expect(isSplitRun('caregiver depression', 'caregiver depression')).toBe(false);
+  });
+
+  it('orders the pages holding the phrase by how often they use its longest word', () => {
+    expect(longestWord('ទេ សន្ត ប្រវេសន៍')).toBe('ប្រវេសន៍');
+    const phrase = [hit('brief', 1, 1), hit('report', 1, 1), hit('chart', 1, 1)];
+    const word = [hit('report', 30, 0.5), hit('brief', 12, 0.9), hit('only-word', 50, 2)];
+    expect(rankPhrase(phrase, word).map((h) => h.id)).toEqual(['report', 'brief', 'chart']);
   });
 });

@@ -27,6 +27,27 @@ export function rankByUse<T extends RankedHit>(hits: readonly T[], wholeWordIds:
   );
 }
 
+/**
+ * Khmer typed as one run (no spaces) that the query segmentation split into words is one phrase: the
+ * reader wrote ទេសន្តប្រវេសន៍ (migration), not the particle ទេ and two fragments. Its results are the
+ * pages with the phrase, ordered by how often they use its longest word (a cheap search that stands for
+ * the phrase, where a search for every word would gather every use of a particle like ទេ).
+ */
+export function rankPhrase<T extends RankedHit>(phraseHits: readonly T[], longestWordHits: readonly RankedHit[]): T[] {
+  const uses = new Map(longestWordHits.map((h) => [h.id, h.words.length]));
+  return [...phraseHits].sort((a, b) => (uses.get(b.id) ?? 0) - (uses.get(a.id) ?? 0) || b.score - a.score);
+}
+
+/** True when the reader typed no space and segmentation split the text into several index words. */
+export function isSplitRun(typed: string, indexQuery: string): boolean {
+  return !/\s/.test(typed.trim()) && /\s/.test(indexQuery.trim());
+}
+
+/** The longest word of a query, by characters. */
+export function longestWord(query: string): string {
+  return query.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
 /** The exact-search form of a query, or null where there is nothing to add (empty, or already quoted). */
 export function exactQuery(query: string): string | null {
   const words = query.replace(/"/g, ' ').trim();
