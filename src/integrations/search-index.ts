@@ -6,13 +6,14 @@
  * The published HTML is not changed.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import { siteConfig } from '../lib/config/site-config';
 import { hasKhmer, segmentForIndex } from '../lib/search/segmentation';
-import { policyRecords } from '../lib/search/records';
+import { policyRecords, type SearchRecord } from '../lib/search/records';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -40,10 +41,6 @@ export function indexCopy(html: string, lang: string): string {
   return `<!doctype html><html lang="${lang}"><head>${title}</head><body>${html.slice(start, end + 7)}</body></html>`;
 }
 
-function check(what: string, errors: string[]) {
-  if (errors.length) throw new Error(`Search indexing failed while ${what}:\n${errors.join('\n')}`);
-}
-
 export interface IndexSummary {
   pages: number;
   records: number;
@@ -51,57 +48,137 @@ export interface IndexSummary {
   vocabulary: Record<string, number>;
 }
 
+/** A language's index in its own worker thread (and Pagefind process); see pagefind-worker.mjs. */
+class LanguageIndex {
+  private worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)));
+  private replies = new Map<number, (errors: string[]) => void>();
+  private nextId = 0;
+  private sent: Promise<void>[] = [];
+
+  constructor(readonly lang: string) {
+    this.worker.on('message', ({ id, errors }: { id: number; errors: string[] }) => this.replies.get(id)?.(errors));
+    // A worker that dies fails every request still waiting for its answer.
+    this.worker.on('error', (error) => [...this.replies.values()].forEach((reply) => reply([error.message])));
+  }
+
+  private send(what: string, message: Record<string, unknown>): Promise<void> {
+    const id = this.nextId++;
+    const reply = new Promise<void>((resolve, reject) => {
+      this.replies.set(id, (errors) => {
+        this.replies.delete(id);
+        if (errors.length) reject(new Error(`Search indexing failed while ${what}:\n${errors.join('\n')}`));
+        else resolve();
+      });
+    });
+    this.worker.postMessage({ id, ...message });
+    return reply;
+  }
+
+  /** Queues without waiting, so that the main thread goes on preparing pages; write() collects the answers. */
+  private queue(what: string, message: Record<string, unknown>) {
+    const reply = this.send(what, message);
+    reply.catch(() => {}); // handled in write(); this only keeps Node from calling it unhandled meanwhile
+    this.sent.push(reply);
+  }
+
+  add(pages: { url: string; content: string }[]) {
+    this.queue(`indexing ${pages.map((p) => p.url).join(', ')}`, { add: pages });
+  }
+
+  addRecords(records: SearchRecord[]) {
+    this.queue(`indexing the ${this.lang} records`, { records });
+  }
+
+  async write(outputPath: string): Promise<void> {
+    await Promise.all(this.sent);
+    await this.send(`writing the ${this.lang} index`, { write: outputPath });
+  }
+
+  stop() {
+    return this.worker.terminate();
+  }
+}
+
+/** Moves a language's written index into the shared folder (renames, no copies) and adds it to the shared entry file. */
+async function mergeIndex(from: string, into: string) {
+  const entryFile = 'pagefind-entry.json';
+  const entry = JSON.parse(await readFile(path.join(from, entryFile), 'utf8'));
+  const target = path.join(into, entryFile);
+  const merged = existsSync(target) ? JSON.parse(await readFile(target, 'utf8')) : { ...entry, languages: {} };
+  Object.assign(merged.languages, entry.languages);
+  await moveInto(from, into, (name) => name !== entryFile);
+  await writeFile(target, JSON.stringify(merged));
+  await rm(from, { recursive: true, force: true });
+}
+
+/** Files each language writes alike (pagefind.js, the wasm, the UI) are already there after the first. */
+async function moveInto(from: string, into: string, keep: (name: string) => boolean = () => true) {
+  await mkdir(into, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!keep(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const dest = path.join(into, entry.name);
+    if (entry.isDirectory()) await moveInto(source, dest);
+    else if (!existsSync(dest)) await rename(source, dest);
+  }
+}
+
+const BATCH = 32;
+
 export async function buildSearchIndex(outDir: string, log: (msg: string) => void = () => {}): Promise<IndexSummary> {
   const config = siteConfig();
   const segmented = new Map(config.locales.filter((l) => l.segmentWords).map((l) => [l.code, new Set<string>()]));
-  const { index, errors } = await pagefind.createIndex({});
-  check('starting Pagefind', errors);
+  const indexes = new Map<string, LanguageIndex>();
+  const indexFor = (lang: string) => indexes.get(lang) ?? indexes.set(lang, new LanguageIndex(lang)).get(lang)!;
+  const batches = new Map<string, { url: string; content: string }[]>();
   const summary: IndexSummary = { pages: 0, records: 0, skipped: [], vocabulary: {} };
   try {
-    // Read and prepare pages in parallel; Pagefind indexes them concurrently.
-    const prepared = await Promise.all(
-      (await htmlFiles(outDir)).map(async (file) => {
-        let html = await readFile(file, 'utf8');
-        const url = '/' + path.relative(outDir, file).split(path.sep).join('/').replace(/index\.html$/, '');
-        const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? config.defaultLocale;
-        // Pages without an indexed body (chooser, 404, embeds, theme lists) and pages showing
-        // another language's text as a fallback stay out of this language's index.
-        if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) return { url, skip: true as const };
-        // Pagefind needs only the language, the title and the indexed body: hand it just those.
-        html = indexCopy(html, lang);
-        const words = segmented.get(lang);
-        if (words) html = segmentHtml(html, words);
-        return { url, skip: false as const, html };
-      }),
-    );
-    summary.skipped.push(...prepared.filter((p) => p.skip).map((p) => p.url));
-    const pages = prepared.filter((p) => !p.skip);
-    for (let i = 0; i < pages.length; i += 64) {
-      const batch = pages.slice(i, i + 64);
-      const responses = await Promise.all(batch.map((p) => index!.addHTMLFile({ url: withBaseUrl(config.base, p.url), content: p.html! })));
-      responses.forEach((response, j) => check(`indexing ${batch[j].url}`, response.errors));
+    for (const file of await htmlFiles(outDir)) {
+      const html = await readFile(file, 'utf8');
+      const url = '/' + path.relative(outDir, file).split(path.sep).join('/').replace(/index\.html$/, '');
+      // Pages without an indexed body (chooser, 404, embeds, theme lists) and pages showing
+      // another language's text as a fallback stay out of this language's index.
+      if (!html.includes('data-pagefind-body') || html.includes('data-fallback-notice')) {
+        summary.skipped.push(url);
+        continue;
+      }
+      const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? config.defaultLocale;
+      // Pagefind needs only the language, the title and the indexed body: hand it just those.
+      let content = indexCopy(html, lang);
+      const words = segmented.get(lang);
+      if (words) content = segmentHtml(content, words);
+      const batch = batches.get(lang) ?? [];
+      batches.set(lang, batch);
+      batch.push({ url: withBaseUrl(config.base, url), content });
+      summary.pages++;
+      if (batch.length >= BATCH) indexFor(lang).add(batch.splice(0));
     }
-    summary.pages = pages.length;
+    for (const [lang, batch] of batches) if (batch.length) indexFor(lang).add(batch);
     for (const locale of config.locales) {
       const words = segmented.get(locale.code);
-      for (const record of policyRecords(locale.code)) {
-        if (words) record.content = segmentForIndex(record.content, undefined, words);
-        const response = await index!.addCustomRecord(record);
-        check(`indexing ${record.url}`, response.errors);
-        summary.records++;
-      }
+      const records = policyRecords(locale.code);
+      if (!records.length) continue;
+      for (const record of records) if (words) record.content = segmentForIndex(record.content, undefined, words);
+      indexFor(locale.code).addRecords(records);
+      summary.records += records.length;
     }
     const outputPath = path.join(outDir, 'pagefind');
-    const written = await index!.writeFiles({ outputPath });
-    check('writing the index', written.errors);
+    const written = [...indexes.values()].map(async (index) => {
+      const own = `${outputPath}.${index.lang}`;
+      await index.write(own);
+      return own;
+    });
+    // Merge one language at a time: they share the entry file.
+    for (const own of await Promise.all(written)) await mergeIndex(own, outputPath);
     for (const [lang, words] of segmented) {
+      if (!indexes.has(lang)) continue;
       await writeFile(path.join(outputPath, `vocabulary-${lang}.json`), JSON.stringify([...words].sort()));
       summary.vocabulary[lang] = words.size;
     }
     log(`indexed ${summary.pages} pages and ${summary.records} records; vocabulary: ${JSON.stringify(summary.vocabulary)}`);
     return summary;
   } finally {
-    await pagefind.close();
+    await Promise.all([...indexes.values()].map((index) => index.stop()));
   }
 }
 

@@ -62,6 +62,18 @@ function formatCell(v: unknown): string {
 
 const pickText = (def: Record<string, string>, field: string, lang: string) => def[`${field}_${lang}`] || def[`${field}_en`] || '';
 
+const builtViews = new WeakMap<ResolvedChart, Map<string, ChartView>>();
+
+/** buildChartView, once per chart, language and id prefix: a chart shown on many pages is laid out once. */
+export function chartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 'chart'): ChartView {
+  const views = builtViews.get(chart) ?? new Map<string, ChartView>();
+  builtViews.set(chart, views);
+  const key = `${kit.lang}|${idPrefix}`;
+  let view = views.get(key);
+  if (!view) views.set(key, (view = buildChartView(chart, kit, idPrefix)));
+  return view;
+}
+
 export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 'chart'): ChartView {
   const { def, rows, measures, groups } = chart;
   const lang = kit.lang;
