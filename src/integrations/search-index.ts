@@ -82,7 +82,7 @@ class LanguageIndex {
   }
 
   add(pages: { url: string; content: string }[]) {
-    this.queue(`indexing ${pages.map((p) => p.url).join(', ')}`, { add: pages });
+    this.queue(`indexing ${pages.length} ${this.lang} pages`, { add: pages }); // errors name their page
   }
 
   addRecords(records: SearchRecord[]) {
