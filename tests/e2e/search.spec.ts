@@ -54,7 +54,7 @@ describe('search', () => {
 
   it('shows ten results at a time, and the next ten on request, moving focus to the first new one', async () => {
     const page = await site.browser.newPage();
-    await search(page, 'en', 'migration');
+    await search(page, 'en', 'children');
     const status = await page.locator('[data-search-status]').textContent();
     const total = Number(/(\d+) results/.exec(status ?? '')?.[1]);
     expect(total).toBeGreaterThan(20);
@@ -63,6 +63,29 @@ describe('search', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
     expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-result')[10].querySelector('a'))).toBe(true);
+    await page.close();
+  });
+
+  it('lists matching recommendations under their page, the rest behind a disclosure, and on their own once filtered', async () => {
+    const page = await site.browser.newPage();
+    await search(page, 'en', 'social protection');
+    const group = page.locator('.search-result', { has: page.locator('.search-result__title a[href="/en/recommendations/"]') });
+    expect(await group.count()).toBe(1);
+    const shown = await group.locator('.search-result__subs a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(shown).toHaveLength(3);
+    expect(shown.every((href) => href?.startsWith('/en/recommendations/#rec-'))).toBe(true);
+    // No record of the page takes a place of its own beside the group.
+    const titles = await page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(titles.filter((href) => href?.startsWith('/en/recommendations/#'))).toEqual([]);
+    // The rest open from the keyboard, and load then.
+    await group.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result__more-parts[open] a').length > 0, null, { timeout: 10_000 });
+    const more = await group.locator('.search-result__more-parts a').count();
+    expect(Number(/\d+/.exec((await group.locator('summary').textContent()) ?? '')?.[0])).toBe(more);
+    // Filtered to recommendations, each is a result of its own again.
+    await page.check('[data-search-filters] input[name="type"][value="Recommendation"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('.search-result__title a')].every((a) => a.getAttribute('href')?.includes('#rec-')), null, { timeout: 10_000 });
     await page.close();
   });
 

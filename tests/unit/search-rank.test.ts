@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactQuery, isSplitRun, longestWord, rankByUse, rankPhrase } from '../../src/lib/search/rank';
+import { exactQuery, groupParts, isSplitRun, longestWord, rankByUse, rankPhrase } from '../../src/lib/search/rank';
 
 const hit = (id: string, uses: number, score: number) => ({ id, score, words: Array.from({ length: uses }, (_, i) => i) });
 
@@ -47,5 +47,38 @@ describe('Khmer typed as one run', () => {
     const phrase = [hit('brief', 1, 1), hit('report', 1, 1), hit('chart', 1, 1)];
     const word = [hit('report', 30, 0.5), hit('brief', 12, 0.9), hit('only-word', 50, 2)];
     expect(rankPhrase(phrase, word).map((h) => h.id)).toEqual(['report', 'brief', 'chart']);
+  });
+});
+
+describe('groupParts', () => {
+  const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+  const listingOf = new Map([
+    ['rec-1', 'recs'],
+    ['rec-2', 'recs'],
+    ['practice-1', 'practices'],
+  ]);
+  const pages = new Map([
+    ['recs', { id: 'recs', from: 'filter-only search' }],
+    ['practices', { id: 'practices', from: 'filter-only search' }],
+  ]);
+
+  it('puts matching records under their page, where the best of them stood, keeping order', () => {
+    const groups = groupParts([{ id: 'report' }, { id: 'rec-2' }, { id: 'chart' }, { id: 'rec-1' }, { id: 'practice-1' }], listingOf, pages);
+    expect(ids(groups.map((g) => g.hit))).toEqual(['report', 'recs', 'chart', 'practices']);
+    expect(ids(groups[1].parts)).toEqual(['rec-2', 'rec-1']);
+    expect(groups[0].parts).toEqual([]);
+  });
+
+  it('uses the page’s own result when the page matched too, wherever it ranked', () => {
+    const own = { id: 'recs', from: 'this search' };
+    const groups = groupParts([{ id: 'rec-1' }, { id: 'report' }, own], listingOf, pages);
+    expect(groups.map((g) => g.hit)).toEqual([own, { id: 'report' }]);
+    expect(ids(groups[0].parts)).toEqual(['rec-1']);
+  });
+
+  it('leaves records on their own when their page is not allowed (a filter for recommendations left it out)', () => {
+    const onlyPractices = new Map([['practices', pages.get('practices')!]]);
+    const groups = groupParts([{ id: 'rec-1' }, { id: 'rec-2' }, { id: 'practice-1' }], listingOf, onlyPractices);
+    expect(ids(groups.map((g) => g.hit))).toEqual(['rec-1', 'rec-2', 'practices']);
   });
 });

@@ -54,3 +54,46 @@ export function exactQuery(query: string): string | null {
   if (!words || /^\s*".+"\s*$/.test(query)) return null;
   return `"${words}"`;
 }
+
+/**
+ * Filters that tell the search page which records belong to which listing page, never shown as
+ * checkboxes: the page carries `listing: <name>`, each of its records `listed-in: <name>`.
+ */
+export const LISTING = 'listing';
+export const LISTED_IN = 'listed-in';
+
+/** A result, with the records of its page (each a recommendation on the recommendations page) that matched too. */
+export interface ResultGroup<T> {
+  hit: T;
+  parts: T[];
+}
+
+/**
+ * Records that are parts of a listing page go under that page: ten matching recommendations take one
+ * place in the results, as "Policy recommendations" with the ten listed, instead of pushing ten other
+ * pages off the first screen. A group stands where its best hit stood. `pages` holds the listing pages a
+ * group may be made under (those the reader's filters allow, by id; the hit is the page's own result when
+ * it matched, else any result object for it); records of other pages (a filter for recommendations left
+ * the page out) stand on their own. `listingOf` maps a record's id to its page's id.
+ */
+export function groupParts<T extends { id: string }>(hits: readonly T[], listingOf: ReadonlyMap<string, string>, pages: ReadonlyMap<string, T>): ResultGroup<T>[] {
+  const out: ResultGroup<T>[] = [];
+  const byPage = new Map<string, ResultGroup<T>>();
+  for (const hit of hits) {
+    const pageId = pages.has(hit.id) ? hit.id : listingOf.get(hit.id);
+    const page = pageId === undefined ? undefined : pages.get(pageId);
+    if (!pageId || !page) {
+      out.push({ hit, parts: [] });
+      continue;
+    }
+    let group = byPage.get(pageId);
+    if (!group) {
+      group = { hit: page, parts: [] };
+      byPage.set(pageId, group);
+      out.push(group);
+    }
+    if (hit.id === pageId) group.hit = hit;
+    else group.parts.push(hit);
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import { siteConfig } from '../config/site-config';
 import { localizedPath, withBase } from '../i18n/paths';
 import { createTranslator } from '../i18n/translate';
 import { localText } from '../policy/view';
+import { LISTED_IN } from './rank';
 
 export interface SearchRecord {
   url: string;
@@ -39,6 +40,7 @@ export function policyRecords(lang: string): SearchRecord[] {
         type: [t('search.type.recommendation')],
         theme: rec.themes.map((id) => label(findTheme(id)!, lang)),
         country: [label(findCountry(rec.scope)!, lang)],
+        [LISTED_IN]: ['recommendations'],
       },
     });
   }
@@ -50,7 +52,7 @@ export function policyRecords(lang: string): SearchRecord[] {
       language: lang,
       content: [p.title, summary.lang === lang ? summary.text : '', countries.join(', '), p.partners, p.thematic_areas, p.tags.join(', ')].filter(Boolean).join('. '),
       meta: { title: p.title || t('practices.untitled'), type: t('search.type.practice'), source: label(findSource(p.source)!, lang, 'short') },
-      filters: { type: [t('search.type.practice')], theme: p.themes.map((id) => label(findTheme(id)!, lang)) },
+      filters: { type: [t('search.type.practice')], theme: p.themes.map((id) => label(findTheme(id)!, lang)), [LISTED_IN]: ['practices'] },
     });
   }
   return records;
