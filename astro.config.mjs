@@ -9,6 +9,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import security from './src/integrations/security.ts';
+import { contentChunkName } from './src/lib/build/content-chunks.ts';
 
 // Builds run offline: no telemetry.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -46,6 +47,8 @@ export default defineConfig({
   vite: {
     build: {
       rolldownOptions: {
+        // One chunk per content collection and language, not one per entry (see content-chunks.ts).
+        output: { codeSplitting: { groups: [{ name: contentChunkName }] } },
         // Astro's own MDX modules start with a "use astro:head-inject" directive that the bundler warns
         // about once per page (a thousand lines for a thousand reports); Astro handles it. Other warnings pass.
         onwarn(warning, warn) {
