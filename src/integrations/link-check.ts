@@ -21,12 +21,15 @@ export function linkProblems(outDir: string): string[] {
     const urlPath = base + (rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
     pages.set(urlPath, extractLinks(readFileSync(file, 'utf8')));
   }
-  const exists = (sitePath: string) => {
+  const onDisk = (sitePath: string) => {
     if (!sitePath.startsWith(base + '/')) return false;
     const local = path.join(outDir, sitePath.slice(base.length));
     if (sitePath.endsWith('/')) return existsSync(path.join(local, 'index.html'));
     return existsSync(local) && statSync(local).isFile();
   };
+  // Every page links to the same few dozen shared targets (navigation, CSS, fonts): ask the disk once each.
+  const known = new Map<string, boolean>();
+  const exists = (sitePath: string) => known.get(sitePath) ?? known.set(sitePath, onDisk(sitePath)).get(sitePath)!;
   return checkLinks(pages, exists, origin).map((problem) => problem + sourceHint(problem, config.contentRoot));
 }
 

@@ -51,7 +51,7 @@ describe('restoreExcerpt', () => {
 });
 
 describe('segmentHtml (the copy of a page handed to the index)', async () => {
-  const { segmentHtml } = await import('../../src/integrations/search-index');
+  const { segmentHtml } = await import('../../src/lib/search/index-copy');
   it('segments Khmer text between tags, leaves scripts, styles and tags alone, and collects the words', () => {
     const words = new Set<string>();
     const html = '<style>.a:after{content:"ក្រុមគ្រួសារ"}</style><p class="x">ក្រុមគ្រួសារ <b>សុខភាពផ្លូវចិត្ត</b></p><script>var s="ក្រុមគ្រួសារ"</script>';
@@ -61,7 +61,7 @@ describe('segmentHtml (the copy of a page handed to the index)', async () => {
 });
 
 describe('indexCopy (what Pagefind is given of a page)', async () => {
-  const { indexCopy } = await import('../../src/integrations/search-index');
+  const { indexCopy } = await import('../../src/lib/search/index-copy');
   it('keeps the language, the title and the main region, and drops the rest', () => {
     const html = '<!doctype html><html lang="km"><head><title>T</title><style>x</style></head><body><header>nav</header><main id="main" data-pagefind-body><h1>H</h1></main><footer>f</footer></body></html>';
     expect(indexCopy(html, 'km')).toBe('<!doctype html><html lang="km"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>H</h1></main></body></html>');

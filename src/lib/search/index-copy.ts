@@ -1,0 +1,40 @@
+/**
+ * The copy of a page handed to Pagefind: its language, title and indexed body, with Khmer words
+ * separated (see segmentation.ts). Pure functions, imported with explicit extensions so that the
+ * indexing worker thread can load this file as it is.
+ */
+import { hasKhmer, segmentForIndex } from './segmentation.ts';
+
+/**
+ * Whether a page belongs in its language's index: pages without an indexed body (chooser, 404, embeds,
+ * theme lists) and pages showing another language's text as a fallback stay out.
+ */
+export function isIndexable(html: string): boolean {
+  return html.includes('data-pagefind-body') && !html.includes('data-fallback-notice');
+}
+
+/** The language a page declares on <html lang>. */
+export function pageLanguage(html: string, fallback: string): string {
+  return /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? fallback;
+}
+
+/** The part of a page Pagefind reads: <html lang>, <title> and <main data-pagefind-body>. */
+export function indexCopy(html: string, lang: string): string {
+  const title = /<title>[\s\S]*?<\/title>/.exec(html)?.[0] ?? '';
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < 0) return html;
+  return `<!doctype html><html lang="${lang}"><head>${title}</head><body>${html.slice(start, end + 7)}</body></html>`;
+}
+
+/**
+ * Inserts word separators into every text node outside script and style, collecting the words.
+ * This is the copy handed to Pagefind, never published, so a fast pass over the text between tags
+ * is enough (Khmer never appears inside tag syntax here).
+ */
+export function segmentHtml(html: string, words: Set<string>): string {
+  return html.replace(/(<(script|style)\b[\s\S]*?<\/\2>)|>([^<]+)</g, (match, skipped: string | undefined, _tag, text: string | undefined) => {
+    if (skipped || !text || !hasKhmer(text)) return match;
+    return `>${segmentForIndex(text, undefined, words)}<`;
+  });
+}
