@@ -29,14 +29,17 @@ function pages(dir: string): string[] {
   return out;
 }
 
-/** Text nodes of the indexed part of a page (main with data-pagefind-body, minus the parts Pagefind ignores: scripts, noscript, data-pagefind-ignore, hidden). */
+/** Elements whose text Pagefind leaves out of the index even inside data-pagefind-body (checked with Pagefind 1.6). */
+const NOT_INDEXED = ['script', 'style', 'svg', 'noscript', 'template', 'form', 'nav', 'label', 'footer'];
+
+/** Text nodes of the indexed part of a page: main with data-pagefind-body, minus what Pagefind leaves out (above, data-pagefind-ignore, hidden). */
 function textNodes(html: string): string[] {
   const tree = unified().use(rehypeParse).parse(html) as Root;
   const runs: string[] = [];
   const walk = (node: Root | ElementContent, inBody: boolean) => {
     if (node.type === 'element') {
       const el = node as Element;
-      if (['script', 'style', 'svg', 'noscript'].includes(el.tagName) || el.properties?.dataPagefindIgnore !== undefined || el.properties?.hidden !== undefined) return;
+      if (NOT_INDEXED.includes(el.tagName) || el.properties?.dataPagefindIgnore !== undefined || el.properties?.hidden !== undefined) return;
       const body = inBody || el.properties?.dataPagefindBody !== undefined;
       el.children.forEach((c) => walk(c, body));
     } else if (node.type === 'text') {
