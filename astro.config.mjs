@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { loadSiteConfig } from './src/lib/config/site-config.ts';
 import { checkChartsPlugin } from './src/lib/charts/mdast-check-charts.ts';
+import { baseLinksPlugin } from './src/lib/content/mdast-base-links.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import contentCheck from './src/integrations/content-check.ts';
@@ -29,8 +30,9 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    // Astro's fast default processor, plus a check that every <Chart> names real data.
-    processor: satteri({ mdastPlugins: [checkChartsPlugin] }),
+    // Astro's fast default processor, plus a check that every <Chart> names real data, and the base path
+    // in front of the site paths content links to.
+    processor: satteri({ mdastPlugins: [checkChartsPlugin, baseLinksPlugin(site.base)] }),
   },
   integrations: [
     contentCheck(),

@@ -35,7 +35,8 @@ export function runChecks(): Problem[] {
   const slugs = (c: string) => [...new Set(files.filter((f) => f.collection === c).map((f) => f.slug))];
   const routes = siteRoutes({
     locales: config.locales.map((l) => l.code),
-    base: config.base,
+    // Content links are site paths without the base; the build puts the base in front (lib/content/mdast-base-links).
+    base: '/',
     reports: slugs('reports'),
     briefs: slugs('briefs'),
     pages: slugs('pages'),
