@@ -42,6 +42,15 @@ describe('search', () => {
     await page.close();
   });
 
+  it('matches Khmer vowel signs exactly: a search for មាន (have) marks no មិន (not) or មុន (before)', async () => {
+    const page = await site.browser.newPage();
+    await search(page, 'km', 'មាន');
+    const marked = await page.locator('.search-result__excerpt mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(3);
+    expect(marked.filter((m) => !m.startsWith('មាន'))).toEqual([]);
+    await page.close();
+  });
+
   it('puts the pages that use the words most first', async () => {
     const page = await site.browser.newPage();
     const en = await search(page, 'en', 'Khatlon');

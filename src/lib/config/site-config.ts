@@ -39,6 +39,12 @@ export const LocaleSchema = z.object({
   lineHeight: z.number().min(1).max(3).default(1.6),
   /** Written without spaces between words (Khmer, Thai, Lao…): search segments its words. */
   segmentWords: z.boolean().default(false),
+  /**
+   * Search matches vowel signs and other marks exactly. Pagefind folds combining marks away by default,
+   * which suits accents in Latin script but joins different words where vowels are marks: Khmer មាន
+   * (have) would match មិន (not), មុន (before) and មនុស្ស (person).
+   */
+  exactMarks: z.boolean().default(false),
   /** Writing direction. */
   dir: z.enum(['ltr', 'rtl']).default('ltr'),
 });
