@@ -48,7 +48,7 @@ class LanguageIndex {
     this.worker.unref();
     this.worker.on('message', ({ id, ...reply }: { id: number; errors: string[]; words?: string[] }) => this.replies.get(id)?.(reply));
     // A worker that dies fails every request still waiting for its answer.
-    this.worker.on('error', (error) => [...this.replies.values()].forEach((reply) => reply({ errors: [error.message] })));
+    this.worker.on('error', (error: Error) => [...this.replies.values()].forEach((reply) => reply({ errors: [error.message] })));
   }
 
   private send(what: string, message: Record<string, unknown>): Promise<string[] | undefined> {

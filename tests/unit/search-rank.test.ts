@@ -57,13 +57,14 @@ describe('groupParts', () => {
     ['rec-2', 'recs'],
     ['practice-1', 'practices'],
   ]);
-  const pages = new Map([
+  type Hit = { id: string; from?: string };
+  const pages = new Map<string, Hit>([
     ['recs', { id: 'recs', from: 'filter-only search' }],
     ['practices', { id: 'practices', from: 'filter-only search' }],
   ]);
 
   it('puts matching records under their page, where the best of them stood, keeping order', () => {
-    const groups = groupParts([{ id: 'report' }, { id: 'rec-2' }, { id: 'chart' }, { id: 'rec-1' }, { id: 'practice-1' }], listingOf, pages);
+    const groups = groupParts<Hit>([{ id: 'report' }, { id: 'rec-2' }, { id: 'chart' }, { id: 'rec-1' }, { id: 'practice-1' }], listingOf, pages);
     expect(ids(groups.map((g) => g.hit))).toEqual(['report', 'recs', 'chart', 'practices']);
     expect(ids(groups[1].parts)).toEqual(['rec-2', 'rec-1']);
     expect(groups[0].parts).toEqual([]);
@@ -71,14 +72,14 @@ describe('groupParts', () => {
 
   it('uses the page’s own result when the page matched too, wherever it ranked', () => {
     const own = { id: 'recs', from: 'this search' };
-    const groups = groupParts([{ id: 'rec-1' }, { id: 'report' }, own], listingOf, pages);
+    const groups = groupParts<Hit>([{ id: 'rec-1' }, { id: 'report' }, own], listingOf, pages);
     expect(groups.map((g) => g.hit)).toEqual([own, { id: 'report' }]);
     expect(ids(groups[0].parts)).toEqual(['rec-1']);
   });
 
   it('leaves records on their own when their page is not allowed (a filter for recommendations left it out)', () => {
     const onlyPractices = new Map([['practices', pages.get('practices')!]]);
-    const groups = groupParts([{ id: 'rec-1' }, { id: 'rec-2' }, { id: 'practice-1' }], listingOf, onlyPractices);
+    const groups = groupParts<Hit>([{ id: 'rec-1' }, { id: 'rec-2' }, { id: 'practice-1' }], listingOf, onlyPractices);
     expect(ids(groups.map((g) => g.hit))).toEqual(['rec-1', 'rec-2', 'practices']);
   });
 });
