@@ -34,7 +34,7 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
     expect(found).toEqual([]);
   });
 
-  it('a page with its filters and a slide deck in use also pass', async () => {
+  it('a page with its filters, a slide deck and search results in use also pass', async () => {
     const page = await context.newPage();
     await page.goto(`${site.server.url}/km/recommendations/?theme=mental-health`);
     let results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -45,6 +45,13 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await page.goto(`${site.server.url}/en/search/?q=caregiver`);
     await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
+    results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    // Khmer results with a group of recommendations, its disclosure opened.
+    await page.goto(`${site.server.url}/km/search/?q=${encodeURIComponent('កិច្ចគាំពារសង្គម')}`);
+    await page.waitForSelector('.search-result__more-parts summary', { timeout: 15_000 });
+    await page.locator('.search-result__more-parts summary').first().click();
+    await page.waitForSelector('.search-result__more-parts[open] a');
     results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await page.close();
