@@ -3,7 +3,6 @@
  * under it, content links written as site paths included. The build's own link check already fails on a
  * link that does not resolve; these tests also catch links that resolve only at the root of the domain.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { builtPages } from '../support/dist-pages.ts';
+import { buildFixtureSite } from '../support/site.ts';
 import { serveDirectory, type StaticServer } from '../support/static-server.ts';
 
 const BASE = '/research/';
@@ -22,8 +22,7 @@ let browser: Browser | undefined;
 
 beforeAll(() => {
   mkdirSync(host, { recursive: true });
-  const built = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, BASE_PATH: BASE, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') }, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stdout.slice(-1500) + built.stderr.slice(-1500));
+  buildFixtureSite(out, path.join(work, 'cache'), { BASE_PATH: BASE });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { DIST } from '../support/site.ts';
+import { buildFixtureSite, DIST } from '../support/site.ts';
 import { serveDirectory, type StaticServer } from '../support/static-server.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'i18n-status-'));
@@ -28,8 +28,7 @@ beforeAll(() => {
   writeFileSync(english, readFileSync(english, 'utf8').replace(/^## /m, 'A new first paragraph in English.\n\n## '));
   rmSync(path.join(content, 'reports', 'km', 'khatlon.mdx'));
   rowsAfter = status({ CONTENT_ROOT: content });
-  const built = spawnSync(process.execPath, ['src/cli/build.ts'], { env: { ...process.env, CONTENT_ROOT: content, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') }, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stdout.slice(-1500) + built.stderr.slice(-1500));
+  buildFixtureSite(out, path.join(work, 'cache'), { CONTENT_ROOT: content });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,6 @@
  * in a recommendation, a finding label, a chart title and a report title runs none of them.
  * Every page also carries a Content-Security-Policy, and links to other sites carry rel="noopener".
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { serveDirectory, type StaticServer } from '../support/static-server.ts';
-import { DIST } from '../support/site.ts';
+import { buildFixtureSite, DIST } from '../support/site.ts';
 
 const PAYLOAD = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2">`;
 const work = mkdtempSync(path.join(tmpdir(), 'safety-'));
@@ -37,11 +36,7 @@ beforeAll(async () => {
   edit(path.join(work, 'content', 'reports', 'en', 'khatlon.mdx'), /^title: .*$/m, `title: 'Report ${PAYLOAD.replace(/'/g, "''")}'`);
   // Without its Khmer version, the Khmer page shows the English title (and the payload) as a fallback.
   rmSync(path.join(work, 'content', 'reports', 'km', 'khatlon.mdx'));
-  const built = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    env: { ...process.env, CONTENT_ROOT: path.join(work, 'content'), DATA_ROOT: path.join(work, 'data'), OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(built.stdout.slice(-2000) + built.stderr.slice(-2000));
+  buildFixtureSite(out, path.join(work, 'cache'), { CONTENT_ROOT: path.join(work, 'content'), DATA_ROOT: path.join(work, 'data') });
   server = await serveDirectory(out);
   browser = await launchBrowser();
 }, 240_000);
