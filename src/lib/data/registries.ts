@@ -10,6 +10,8 @@ import { kebabId } from './fields';
 
 const id = kebabId;
 const text = z.string().min(1, 'a non-empty text');
+const isoPartialDate = z.string().regex(/^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$/, 'a year (2019), a year and month (2019-06) or a day (2019-06-11), or empty');
+const isoPeriod = z.string().regex(/^(\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2})?$/, 'two days as start/end (2021-01-01/2021-12-31), or empty');
 
 export const ThemeSchema = z.object({ id, label_en: text, label_km: text, description_en: z.string().default('') });
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -25,8 +27,19 @@ export const SourceSchema = z.object({
   /** Original title and organisation, as printed. */
   title: text,
   organisation: text,
-  /** What the document says about its own date. */
+  /** What the document says about its own date, in words (English; shown in citations of the document). */
   dated: text,
+  /**
+   * The document's own date of issue as it prints it: a year (2019), a year and month (2019-06) or a day
+   * (2019-06-11), never more precise than the document. Empty when the document gives none the site can use;
+   * data/README.md says why for each document.
+   */
+  published: isoPartialDate.default(''),
+  /** The reporting period the document states, as ISO start/end days (2021-01-01/2021-12-31); empty when it gives none. */
+  period: isoPeriod.default(''),
+  /** Short name(s) of the organisation(s) that issued it ("IOM"), per language; empty when the document names none. */
+  publisher_en: z.string().default(''),
+  publisher_km: z.string().default(''),
   /** The text extraction the site was written from. */
   seed_file: text,
   /** Slugs of this site's report and brief on the document (checked against content at build). */

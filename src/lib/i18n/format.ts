@@ -46,3 +46,28 @@ export function formatDate(date: Date, locale: string, opts: FormatOptions & { s
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A date only as precise as it was given: "2019" -> "2019", "2019-06" -> "June 2019", "2019-06-11" -> a long date.
+ * Source documents often give only a year or a month; showing a day they never gave would invent one.
+ */
+export function formatPartialDate(iso: string, locale: string, opts: FormatOptions = {}): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  if (day) return formatDate(date, locale, opts);
+  const parts: Intl.DateTimeFormatOptions = month ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
+  return dateTimeFormat(localeTag(locale, opts.numberingSystem), parts).format(date);
+}
+
+/** A period "2021-01-01/2021-12-31" as Intl writes a range in the language ("January 1 – December 31, 2021"). */
+export function formatPeriod(period: string, locale: string, opts: FormatOptions = {}): string {
+  const [start, end] = period.split('/').map((d) => new Date(`${d}T00:00:00Z`));
+  return dateTimeFormat(localeTag(locale, opts.numberingSystem), { dateStyle: 'long' }).formatRange(start, end);
+}
+
+function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' })));
+  return f;
+}
