@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBarModel, type BarModelInput } from '../../src/lib/charts/bar-model';
 import { toStackedModel } from '../../src/lib/charts/stacked-model';
-import { toMatrixModel } from '../../src/lib/charts/matrix-model';
+import { toMatrixView } from '../../src/lib/charts/matrix-model';
 import { renderSvg } from '../../src/lib/charts/svg';
 import { describeChart } from '../../src/lib/charts/describe';
 import type { ChartModel, RectMark, TextMark } from '../../src/lib/charts/model';
@@ -62,9 +62,8 @@ describe('toBarModel(rows) for a migrant / non-migrant comparison', () => {
     const [migrant, nonMigrant] = rects(model);
     expect(migrant.width / nonMigrant.width).toBeCloseTo(1762 / 5452, 5);
   });
-  it('labels each bar directly with its value and group', () => {
+  it('labels each bar directly with its value and group (one measure: its name is the subtitle)', () => {
     expect(texts(model).map((t) => t.lines.join(' '))).toEqual([
-      'Annual household income',
       'Migrant households',
       'US$1,762',
       'Non-migrant households',
@@ -83,6 +82,8 @@ describe('toBarModel(rows) for a migrant / non-migrant comparison', () => {
   it('wraps long Khmer labels at word breaks and stays inside a narrow chart', () => {
     const km = toBarModel({
       ...income,
+      data: [...income.data, { measure: 'overweight', group: 'migrant', value: 31 }],
+      measures: ['income', 'overweight'],
       lang: 'km',
       width: 240,
       measureLabel: () => 'ប្រាក់ចំណូលប្រចាំឆ្នាំរបស់គ្រួសារដែលមានសមាជិកធ្វើទេសន្តប្រវេសន៍',
@@ -117,31 +118,42 @@ describe('toStackedModel', () => {
   });
 });
 
-describe('toMatrixModel', () => {
-  const m = toMatrixModel({
+describe('toMatrixView', () => {
+  const input = {
     data: [
-      { measure: 'dietary-diversity', group: 'young-children', direction: 'better' },
-      { measure: 'resilience', group: 'adolescents', direction: 'worse' },
-      { measure: 'food-security', group: 'households', direction: 'no-difference' },
+      { measure: 'dietary-diversity', group: 'young-children', direction: 'better' as const },
+      { measure: 'resilience', group: 'adolescents', direction: 'worse' as const },
+      { measure: 'food-security', group: 'households', direction: 'no-difference' as const },
     ],
     measures: ['dietary-diversity', 'resilience', 'food-security'],
     groups: ['young-children', 'adolescents', 'households'],
-    measureLabel: (x) => x.replace(/-/g, ' '),
-    groupLabel: (x) => x.replace(/-/g, ' '),
+    measureLabel: (x: string) => x.replace(/-/g, ' '),
+    groupLabel: (x: string) => x.replace(/-/g, ' '),
     labels,
     lang: 'en',
-  });
+    fontSize: 15,
+  };
+  const m = toMatrixView(input);
   it('shows each direction by shape and by word, not by colour alone', () => {
-    const shapes = m.marks.filter((x) => x.type === 'symbol').map((x) => (x as { shape: string }).shape);
-    expect(shapes).toEqual(['triangle-up', 'triangle-down', 'circle']);
-    const words = texts(m).map((t) => t.lines.join(' '));
-    expect(words).toEqual(expect.arrayContaining(['better', 'worse', 'no difference']));
+    const cells = m.rows.flatMap((r) => r.cells).filter((c) => c.direction);
+    expect(cells.map((c) => [c.shape, c.word])).toEqual([
+      ['triangle-up', 'better'],
+      ['triangle-down', 'worse'],
+      ['circle', 'no difference'],
+    ]);
   });
-  it('marks a cell the source says nothing about with a dash', () => {
-    expect(texts(m).filter((t) => t.lines[0] === '—')).toHaveLength(6);
+  it('marks a cell the source says nothing about with a dash, and names its group for the list form', () => {
+    const empty = m.rows.flatMap((r) => r.cells).filter((c) => !c.direction);
+    expect(empty).toHaveLength(6);
+    expect(empty.every((c) => c.word === '—')).toBe(true);
+    expect(m.rows[0].cells.map((c) => c.group)).toEqual(['young children', 'adolescents', 'households']);
   });
-  it('keeps its text apart', () => {
-    expect(overlaps(m)).toEqual([]);
+  it('becomes a table only from a width where its longest words fit', () => {
+    expect(m.wideFrom).toBeLessThanOrEqual(544);
+    const wordy = toMatrixView({ ...input, groupLabel: (x: string) => `Extraordinarily-long-group-name ${x}` });
+    expect(wordy.wideFrom).toBeGreaterThan(m.wideFrom!);
+    const tooMany = toMatrixView({ ...input, groups: Array.from({ length: 9 }, (_, i) => `g${i}`), groupLabel: () => 'Grandparents' });
+    expect(tooMany.wideFrom).toBeUndefined();
   });
 });
 
@@ -150,7 +162,7 @@ describe('renderSvg', () => {
     await expect(renderSvg(toBarModel(income), { id: 'c', titleId: 'c-t', descId: 'c-d' })).toMatchFileSnapshot('__snapshots__/income-comparison.svg');
   });
   it('escapes text from data so it can never become markup', () => {
-    const svg = renderSvg(toBarModel({ ...income, measureLabel: () => '<script>alert(1)</script> & "x"' }), { id: 'c', titleId: 't', descId: 'd' });
+    const svg = renderSvg(toBarModel({ ...income, groupLabel: () => '<script>alert(1)</script> & "x"' }), { id: 'c', titleId: 't', descId: 'd' });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
   });

@@ -1,10 +1,11 @@
 /**
  * Horizontal bars for comparison, bar and grouped-bar charts: one block per measure, its label on its own
  * wrapped lines, then one bar per group (its group's name above it) with its value written at its end.
- * Labels never share a line with another label, so they cannot collide at any width.
+ * Labels never share a line with another label, so they cannot collide at any width. Every text has the
+ * layout's one font size; bars and gaps are sized from it, so a chart keeps its proportions at any size.
  */
 import { max, min, scaleLinear } from 'd3';
-import { CHART_WIDTH, FONT_SIZE, LINE_HEIGHT, type ChartLabels, type ChartModel, type Mark } from './model';
+import { CHART_WIDTH, ChartLayoutError, FONT_SIZE, lineHeightFor, type ChartLabels, type ChartModel, type Mark } from './model';
 import { textWidth, wrapText } from './text';
 
 export interface BarDatum {
@@ -23,21 +24,31 @@ export interface BarModelInput {
   labels: ChartLabels;
   lang: string;
   width?: number;
+  fontSize?: number;
 }
 
-const BAR_HEIGHT = 22;
-const BAR_GAP = 5;
-const BLOCK_GAP = 16;
-const VALUE_GAP = 6;
+/** Bars never get less than this share of the width, so that their lengths still compare. */
+const MIN_BAR_SHARE = 0.4;
 
 export function toBarModel(input: BarModelInput): ChartModel {
   const { data, measures, groups, lang, labels } = input;
   const width = input.width ?? CHART_WIDTH;
-  const lineHeight = FONT_SIZE * LINE_HEIGHT;
+  const fs = input.fontSize ?? FONT_SIZE;
+  const lineHeight = fs * lineHeightFor(lang);
+  const barHeight = Math.round(fs * 1.5);
+  const barGap = Math.round(fs * 0.35);
+  const blockGap = Math.round(fs * 1.1);
+  const valueGap = Math.round(fs * 0.4);
   const values = data.map((d) => d.value).filter((v): v is number => v !== null);
-  const valueTexts = data.map((d) => (d.value === null ? labels.notGiven : input.formatValue(d.value)));
-  const widestValue = max(valueTexts, (t) => textWidth(t, FONT_SIZE, true)) ?? 0;
-  const barSpace = Math.max(width * 0.3, width - widestValue - VALUE_GAP);
+  const valueText = (d: BarDatum) => (d.value === null ? labels.notGiven : input.formatValue(d.value));
+  // "no figure in the source" may wrap under a zero-length bar; a number must fit beside its bar.
+  const widestValue = max(data.filter((d) => d.value !== null), (d) => textWidth(valueText(d), fs, true)) ?? 0;
+  if (widestValue + valueGap > width * (1 - MIN_BAR_SHARE)) {
+    throw new ChartLayoutError(
+      `its widest value label needs ${Math.ceil(widestValue)} px at ${fs} px text, which leaves less than ${MIN_BAR_SHARE * 100}% of a ${width} px layout for the bars; shorten the unit or the number format.`,
+    );
+  }
+  const barSpace = width - widestValue - valueGap;
   const x = scaleLinear()
     .domain([Math.min(0, min(values) ?? 0), max(values) ?? 1])
     .range([0, barSpace]);
@@ -45,47 +56,57 @@ export function toBarModel(input: BarModelInput): ChartModel {
   const marks: Mark[] = [];
   let y = 0;
   const showGroupNames = groups.length > 1;
+  // One measure: its name is the chart's subtitle already, so the bars start at the top.
+  const showMeasureNames = measures.length > 1;
   for (const measure of measures) {
-    const lines = wrapText(input.measureLabel(measure), width, FONT_SIZE, lang, true);
-    marks.push({ type: 'text', x: 0, y: y + FONT_SIZE, lines, lineHeight, fontSize: FONT_SIZE, weight: 'bold', tone: 'ink', lang });
-    y += lines.length * lineHeight + 4;
+    if (showMeasureNames) {
+      const lines = wrapText(input.measureLabel(measure), width, fs, lang, true);
+      marks.push({ type: 'text', x: 0, y: y + fs, lines, lineHeight, fontSize: fs, weight: 'bold', tone: 'ink', lang });
+      y += lines.length * lineHeight + barGap;
+    }
+    const blockTop = y;
+    let barsBottom = y;
     groups.forEach((group, series) => {
       const datum = data.find((d) => d.measure === measure && d.group === group);
       if (!datum) return;
-      const valueText = datum.value === null ? labels.notGiven : input.formatValue(datum.value);
+      const text = valueText(datum);
       const name = input.groupLabel(group);
-      // With several groups, each bar gets its group's name on its own line above it.
+      // With several groups, each bar gets its group's name on its own line above it: direct labels, no key.
       if (showGroupNames) {
-        const nameLines = wrapText(name, width, FONT_SIZE - 1, lang);
-        marks.push({ type: 'text', x: 0, y: y + FONT_SIZE - 2, lines: nameLines, lineHeight: (FONT_SIZE - 1) * 1.3, fontSize: FONT_SIZE - 1, tone: 'ink', lang });
-        y += nameLines.length * (FONT_SIZE - 1) * 1.3 + 2;
+        const nameLines = wrapText(name, width, fs, lang);
+        marks.push({ type: 'text', x: 0, y: y + fs, lines: nameLines, lineHeight, fontSize: fs, tone: 'ink', lang });
+        y += nameLines.length * lineHeight + barGap / 2;
       }
       const barWidth = datum.value === null ? 0 : Math.max(1, x(datum.value) - x(0));
       if (datum.value !== null) {
-        marks.push({ type: 'rect', x: x(0), y, width: barWidth, height: BAR_HEIGHT, series, title: `${name}: ${valueText}` });
+        marks.push({ type: 'rect', x: x(0), y, width: barWidth, height: barHeight, series, title: `${name}: ${text}` });
       }
+      barsBottom = y + barHeight;
       // The value sits right of the bar; the scale leaves room for the widest value.
+      const valueX = x(0) + barWidth + valueGap;
+      const valueLines = datum.value === null ? wrapText(text, width - valueX, fs, lang) : [text];
       marks.push({
         type: 'text',
-        x: x(0) + barWidth + VALUE_GAP,
-        y: y + BAR_HEIGHT / 2 + FONT_SIZE * 0.35,
-        lines: [valueText],
+        x: valueX,
+        y: y + barHeight / 2 + fs * 0.35,
+        lines: valueLines,
         lineHeight,
-        fontSize: FONT_SIZE,
+        fontSize: fs,
         weight: datum.value === null ? 'normal' : 'bold',
         tone: datum.value === null ? 'muted' : 'ink',
         lang,
       });
-      y += BAR_HEIGHT + BAR_GAP;
+      y += Math.max(barHeight, barHeight / 2 + fs * 0.35 + (valueLines.length - 1) * lineHeight + fs * 0.3) + barGap;
     });
-    y += BLOCK_GAP - BAR_GAP;
+    // With negative values, a zero line beside the bars shows where they start; otherwise they all
+    // start at the left edge, and a line there would only run through the group names.
+    if (x(0) > 0) marks.push({ type: 'line', x1: x(0), y1: blockTop, x2: x(0), y2: barsBottom, tone: 'axis' });
+    y += blockGap - barGap;
   }
-  // Baseline at zero, so bar lengths read from a common start.
-  marks.push({ type: 'line', x1: x(0), y1: 0, x2: x(0), y2: y - BLOCK_GAP, tone: 'axis' });
   return {
     width,
-    height: Math.ceil(y - BLOCK_GAP + 4),
+    height: Math.ceil(y - blockGap + fs * 0.3),
     marks,
-    legend: showGroupNames ? groups.map((g, series) => ({ series, label: input.groupLabel(g) })) : [],
+    legend: [],
   };
 }

@@ -61,8 +61,20 @@ export interface ChartLabels {
   mixed: string;
 }
 
+/** The width a chart is laid out for and the size of its text, both in CSS px when shown at that width. */
+export interface ChartLayout {
+  width: number;
+  fontSize: number;
+}
+
+/** Default layout (tests and one-off renders); pages use the layouts in layouts.ts. */
 export const CHART_WIDTH = 400;
-/** Matrices need room for several columns. */
-export const MATRIX_WIDTH = 480;
-export const FONT_SIZE = 14;
-export const LINE_HEIGHT = 1.5;
+export const FONT_SIZE = 15;
+
+/** Line height of chart labels: Khmer needs room for stacked vowels and subscript consonants. */
+export function lineHeightFor(lang: string): number {
+  return lang === 'km' ? 1.65 : 1.3;
+}
+
+/** A chart that cannot be drawn at a width, with the reason; the view adds the chart id. */
+export class ChartLayoutError extends Error {}

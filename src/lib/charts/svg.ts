@@ -11,7 +11,7 @@ export function escapeXml(text: string): string {
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
-function symbolPath(m: SymbolMark): string {
+export function symbolPath(m: SymbolMark): string {
   const s = m.size / 2;
   switch (m.shape) {
     case 'triangle-up':

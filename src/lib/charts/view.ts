@@ -11,10 +11,12 @@ import type { LocaleKit } from '../i18n';
 import type { ResolvedChart } from './definitions';
 import { toBarModel, type BarDatum } from './bar-model';
 import { toStackedModel } from './stacked-model';
-import { directionWord, toMatrixModel } from './matrix-model';
+import { directionWord, toMatrixView, type MatrixView } from './matrix-model';
+import { chartFontSize, layoutThresholds, pageLayouts, SLIDE_LAYOUT } from './layouts';
 import { describeChart } from './describe';
-import type { ChartLabels, ChartModel } from './model';
+import { ChartLayoutError, type ChartLabels, type ChartLayout, type ChartModel } from './model';
 import { renderSvg } from './svg';
+import { sentenceCase } from '../content/locator';
 
 export interface ChartSourceRef {
   label: string;
@@ -28,7 +30,10 @@ export interface ChartView {
   subtitle: string;
   note: string;
   kindName: string;
-  svg: string;
+  /** The chart drawn for each width it may be shown at, with the container width it is shown from. */
+  layouts: { width: number; from: number; svg: string }[];
+  /** A direction matrix is an HTML table instead. */
+  matrix?: MatrixView;
   legend: ChartModel['legend'];
   description: string;
   descId: string;
@@ -64,17 +69,20 @@ const pickText = (def: Record<string, string>, field: string, lang: string) => d
 
 const builtViews = new WeakMap<ResolvedChart, Map<string, ChartView>>();
 
-/** buildChartView, once per chart, language and id prefix: a chart shown on many pages is laid out once. */
-export function chartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 'chart'): ChartView {
+/** Where a chart is shown: a page (responsive layouts) or a slide (one layout for the projector). */
+export type ChartVariant = 'page' | 'slide';
+
+/** buildChartView, once per chart, language, id prefix and variant: a chart shown on many pages is laid out once. */
+export function chartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 'chart', variant: ChartVariant = 'page'): ChartView {
   const views = builtViews.get(chart) ?? new Map<string, ChartView>();
   builtViews.set(chart, views);
-  const key = `${kit.lang}|${idPrefix}`;
+  const key = `${kit.lang}|${idPrefix}|${variant}`;
   let view = views.get(key);
-  if (!view) views.set(key, (view = buildChartView(chart, kit, idPrefix)));
+  if (!view) views.set(key, (view = buildChartView(chart, kit, idPrefix, variant)));
   return view;
 }
 
-export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 'chart'): ChartView {
+export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 'chart', variant: ChartVariant = 'page'): ChartView {
   const { def, rows, measures, groups } = chart;
   const lang = kit.lang;
   const labels = chartLabels(kit);
@@ -87,17 +95,26 @@ export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 
   const data: BarDatum[] = rows.map((r) => ({ measure: r.measure, group: r.group, value: r.value }));
   const base = { data, measures, groups, measureLabel, groupLabel, formatValue: fmt, labels, lang };
 
-  let model: ChartModel;
-  switch (def.kind) {
-    case 'direction-matrix':
-      model = toMatrixModel({ ...base, data: rows.map((r) => ({ measure: r.measure, group: r.group, direction: r.direction })) });
-      break;
-    case 'stacked-bar':
-      // One bar per group (e.g. approved, received), one segment per measure (e.g. each agency).
-      model = toStackedModel({ ...base, measures: groups, groups: measures, measureLabel: groupLabel, groupLabel: measureLabel, data: data.map((d) => ({ ...d, measure: d.group, group: d.measure })) });
-      break;
-    default:
-      model = toBarModel(base);
+  const drawFor = (layout: ChartLayout): ChartModel => {
+    const sized = { ...base, width: layout.width, fontSize: layout.fontSize };
+    if (def.kind !== 'stacked-bar') return toBarModel(sized);
+    // One bar per group (e.g. approved, received), one segment per measure (e.g. each agency).
+    return toStackedModel({ ...sized, measures: groups, groups: measures, measureLabel: groupLabel, groupLabel: measureLabel, data: data.map((d) => ({ ...d, measure: d.group, group: d.measure })) });
+  };
+  const layoutsToDraw = variant === 'slide' ? [SLIDE_LAYOUT] : pageLayouts(lang);
+  const thresholds = variant === 'slide' ? [0] : layoutThresholds();
+  let models: ChartModel[] = [];
+  let matrix: MatrixView | undefined;
+  try {
+    if (def.kind === 'direction-matrix') {
+      const fontSize = variant === 'slide' ? SLIDE_LAYOUT.fontSize : chartFontSize(lang);
+      matrix = toMatrixView({ ...base, fontSize, data: rows.map((r) => ({ measure: r.measure, group: r.group, direction: r.direction })) });
+    } else {
+      models = layoutsToDraw.map(drawFor);
+    }
+  } catch (error) {
+    if (error instanceof ChartLayoutError) throw new Error(`Chart "${def.id}" (${lang}) cannot be laid out: ${error.message}`, { cause: error });
+    throw error;
   }
   const id = `${idPrefix}-${def.id}`;
   const titleId = `${id}-title`;
@@ -130,8 +147,9 @@ export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 
     subtitle: pickText(def as unknown as Record<string, string>, 'subtitle', lang),
     note: pickText(def as unknown as Record<string, string>, 'note', lang),
     kindName,
-    svg: renderSvg(model, { id, titleId, descId }),
-    legend: model.legend,
+    layouts: models.map((model, i) => ({ width: model.width, from: thresholds[i], svg: renderSvg(model, { id: `${id}-${i}`, titleId, descId }) })),
+    matrix,
+    legend: models[0]?.legend ?? [],
     description,
     descId,
     titleId,
@@ -141,7 +159,7 @@ export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 
       value: r.value === null ? (r.direction ? directionWord(r.direction, labels) : labels.notGiven) : fmt(r.value),
       wording: r.wording,
       population: r.population_en,
-      source: `${label(findSource(r.source)!, lang, 'short')}, ${r.section}; ${r.locator}`,
+      source: `${label(findSource(r.source)!, lang, 'short')}, ${sentenceCase(r.section)}; ${r.locator}`,
     })),
     sources: [...sourceMap.values()],
     isMatrix: def.kind === 'direction-matrix',

@@ -1,5 +1,6 @@
 /** Content queries for pages: every slug of a collection in every language, with fallbacks. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { HashedEntry } from '../i18n/source-hash';
 import { defaultLocale, localeCodes } from '../i18n';
 import { pairEntries, type PairedPage } from './pairing';
 import { entryHash } from '../i18n/source-hash';
@@ -42,6 +43,6 @@ export async function isStale<C extends 'reports' | 'briefs' | 'pages'>(collecti
   if (page.isFallback || !recorded) return false;
   const original = (await localizedEntries(collection)).find((p) => p.slug === page.slug && p.lang === defaultLocale() && !p.isFallback);
   if (!original || original.entry.id === page.entry.id) return false;
-  const data = original.entry.data as { title: string; summary: string; keyMessages?: string[] };
+  const data = original.entry.data as HashedEntry;
   return entryHash(data, original.entry.body ?? '') !== recorded;
 }

@@ -19,6 +19,22 @@ function oneOf(allowed: readonly string[], what: string, file: string) {
   });
 }
 
+/** A key message: a sentence, optionally linked to the section of the page that explains it. */
+export const KeyMessageSchema = z.union([
+  z.string().min(1),
+  z.object({ text: z.string().min(1), section: z.string().min(1) }).strict(),
+]);
+export type KeyMessage = z.infer<typeof KeyMessageSchema>;
+
+/** A key number: a finding row id, or { id, label } where label says in plain words what the number counts. */
+export const KeyFigureSchema = z.union([z.string().min(1), z.object({ id: z.string().min(1), label: z.string().min(1) }).strict()]);
+export type KeyFigure = z.infer<typeof KeyFigureSchema>;
+
+/** The words of a key message (what translations are made from and what search reads). */
+export function keyMessageText(message: KeyMessage): string {
+  return typeof message === 'string' ? message : message.text;
+}
+
 export function makeEntrySchema(reg: SchemaRegistries) {
   return z.object({
     /** Page title, plain text. */
@@ -35,10 +51,16 @@ export function makeEntrySchema(reg: SchemaRegistries) {
     source: oneOf(reg.sources, 'source document', 'sources.csv'),
     /** original = written in this language; machine = machine-made draft translation; translated = by a person; reviewed = checked by a second person. */
     translation: z.enum(TRANSLATION_STATUSES),
-    /** Briefs: the key messages, shown first and as the first slide. */
-    keyMessages: z.array(z.string().min(1)).optional(),
-    /** Home and pages: ids of finding rows to show as key numbers. */
-    keyFigures: z.array(z.string()).optional(),
+    /**
+     * The 3-5 key messages, shown first under "What this study found" (and as a brief's first slide). Each is
+     * a sentence, or { text, section } where section is the text of a ## heading on this page that the
+     * message links to.
+     */
+    keyMessages: z.array(KeyMessageSchema).min(1).max(5).optional(),
+    /** Ids from data/charts.csv shown at the top of the page, before the text (at most 3). */
+    keyCharts: z.array(z.string().min(1)).max(3).optional(),
+    /** Finding rows to show as key numbers: a row id, or { id, label } with a plain-language label. */
+    keyFigures: z.array(KeyFigureSchema).optional(),
     /** Translations: hash of the original-language text this translation was made from (npm run i18n:stamp). */
     sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:stamp').optional(),
   }).strict();
@@ -51,7 +73,10 @@ export function makePageSchema() {
     summary: z.string().min(1),
     date: z.coerce.date(),
     translation: z.enum(TRANSLATION_STATUSES),
-    keyFigures: z.array(z.string()).optional(),
+    /** Home: finding rows shown as key numbers, each with a plain-language label in this page's language. */
+    keyFigures: z.array(KeyFigureSchema).optional(),
+    /** Home: ids from data/charts.csv shown first, before any text (at most 4). */
+    keyCharts: z.array(z.string().min(1)).max(4).optional(),
     sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:stamp').optional(),
   }).strict();
 }

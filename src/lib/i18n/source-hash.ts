@@ -9,9 +9,17 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex').slice(0, 12);
 }
 
+export interface HashedEntry {
+  title: string;
+  summary: string;
+  keyMessages?: (string | { text: string })[];
+}
+
 /** The translatable part of a content entry: its words, not its date or status. */
-export function entryHash(data: { title: string; summary: string; keyMessages?: string[] }, body: string): string {
-  return textHash(JSON.stringify([data.title, data.summary, data.keyMessages ?? [], body.trim()]));
+export function entryHash(data: HashedEntry, body: string): string {
+  // Only the words count: a key message's link to a section is not something a translator changes.
+  const messages = (data.keyMessages ?? []).map((m) => (typeof m === 'string' ? m : m.text));
+  return textHash(JSON.stringify([data.title, data.summary, messages, body.trim()]));
 }
 
 export type Freshness = 'missing' | 'unrecorded' | 'current' | 'stale';

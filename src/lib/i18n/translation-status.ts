@@ -3,6 +3,7 @@
  * translated text column of the data, with its counterpart in each other language and whether it is stale.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { HashedEntry } from './source-hash';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { parseDocument } from 'yaml';
@@ -27,7 +28,7 @@ function splitFrontmatter(source: string): { data: Record<string, unknown>; body
 
 export function contentHashOf(file: ContentFile): string {
   const { data, body } = splitFrontmatter(file.source);
-  return entryHash(data as { title: string; summary: string; keyMessages?: string[] }, body);
+  return entryHash(data as HashedEntry, body);
 }
 
 /** The translated text columns of the data, as "file: id column -> column_en". */
@@ -72,7 +73,7 @@ function translatedColumns(dataRoot: string): [string, string[]][] {
   const findings = existsSync(path.join(dataRoot, 'findings'))
     ? readdirSync(path.join(dataRoot, 'findings')).filter((f) => f.endsWith('.csv')).map((f): [string, string[]] => [`findings/${f}`, ['measure', 'group', 'note']])
     : [];
-  return [...Object.entries(TRANSLATED_COLUMNS), ['sources.csv', ['short']], ...findings];
+  return [...Object.entries(TRANSLATED_COLUMNS), ['sources.csv', ['short', 'publisher']], ...findings];
 }
 
 function dataCells(dataRoot: string, langs: string[], defaultLocale: string): DataCell[] {
