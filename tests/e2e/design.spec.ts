@@ -176,3 +176,40 @@ describe.each(LANGS)('pages in %s', (lang) => {
     }
   });
 });
+
+describe.each(LANGS)('slides in %s at 1920 × 1080', (lang) => {
+  it('show body text of at least 28 px and chart text of at least 22 px, with a chart slide titled once', async () => {
+    const ctx = await site.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const deck = await ctx.newPage();
+    const problems: string[] = [];
+    let chartSlides = 0;
+    for (const brief of ['miccaf-key-findings', 'khatlon-first-year', 'cambodia-family-package', 'remittances-health-education', 'unicef-children-left-behind']) {
+      await deck.goto(`${site.server.url}/${lang}/briefs/${brief}/present/`);
+      await deck.evaluate(() => document.fonts.ready);
+      const count = await deck.locator('.slide').count();
+      for (let i = 1; i <= count; i++) {
+        await deck.goto(`${site.server.url}/${lang}/briefs/${brief}/present/#slide-${i}`);
+        const found = await deck.evaluate(() => {
+          const slide = document.querySelector('.slide.is-current')!;
+          const text = [...slide.querySelectorAll<HTMLElement>('p, li, figcaption, .cite, th, td')].filter((e) => e.getBoundingClientRect().width > 2 && !e.closest('.visually-hidden'));
+          const body = Math.min(...text.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+          const svg = [...slide.querySelectorAll<SVGSVGElement>('.chart__plot svg.chart-svg')].find((s) => s.getBoundingClientRect().width > 0);
+          const chart = svg ? Math.min(...[...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * svg.getScreenCTM()!.a)) : null;
+          const heading = slide.querySelector('h2')?.textContent?.trim() ?? '';
+          // The title is said once: the slide's heading; the figure's own title is for assistive technology only.
+          const shownTitles = [...slide.querySelectorAll<HTMLElement>('.chart__title')].filter((t) => !t.classList.contains('visually-hidden')).length;
+          return { body, chart, heading, shownTitles };
+        });
+        if (found.body < 28) problems.push(`${brief} slide ${i}: body text ${found.body.toFixed(1)} px`);
+        if (found.chart !== null) {
+          chartSlides++;
+          if (found.chart < 22) problems.push(`${brief} slide ${i}: chart text ${found.chart.toFixed(1)} px`);
+          if (found.shownTitles) problems.push(`${brief} slide ${i}: the chart shows its title under the slide's heading`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(chartSlides).toBeGreaterThanOrEqual(5);
+    await ctx.close();
+  });
+});

@@ -25,12 +25,19 @@ export interface BarModelInput {
   lang: string;
   width?: number;
   fontSize?: number;
+  /**
+   * stacked (default): each label on its own line above its bar, for narrow screens.
+   * rows: the measure's name in a column on the left, its bars beside it, each bar's value and group
+   * written after it: half the height, for a landscape slide.
+   */
+  arrangement?: 'stacked' | 'rows';
 }
 
 /** Bars never get less than this share of the width, so that their lengths still compare. */
 const MIN_BAR_SHARE = 0.4;
 
 export function toBarModel(input: BarModelInput): ChartModel {
+  if (input.arrangement === 'rows') return toBarRowsModel(input);
   const { data, measures, groups, lang, labels } = input;
   const width = input.width ?? CHART_WIDTH;
   const fs = input.fontSize ?? FONT_SIZE;
@@ -109,4 +116,57 @@ export function toBarModel(input: BarModelInput): ChartModel {
     marks,
     legend: [],
   };
+}
+
+/** Share of a rows chart's width given to the measure names. */
+const ROWS_LABEL_SHARE = 0.3;
+
+function toBarRowsModel(input: BarModelInput): ChartModel {
+  const { data, measures, groups, lang, labels } = input;
+  const width = input.width ?? CHART_WIDTH;
+  const fs = input.fontSize ?? FONT_SIZE;
+  const lineHeight = fs * lineHeightFor(lang);
+  const barHeight = Math.round(fs * 1.5);
+  const barGap = Math.round(fs * 0.3);
+  const blockGap = Math.round(fs * 0.8);
+  const valueGap = Math.round(fs * 0.4);
+  const showMeasureNames = measures.length > 1;
+  const showGroupNames = groups.length > 1;
+  const labelWidth = showMeasureNames ? Math.round(width * ROWS_LABEL_SHARE) : 0;
+  const valueText = (d: BarDatum) => (d.value === null ? labels.notGiven : input.formatValue(d.value));
+  const afterText = (d: BarDatum) => (showGroupNames ? ` ${input.groupLabel(d.group)}` : '');
+  const widest = max(data, (d) => textWidth(valueText(d), fs, true) + textWidth(afterText(d), fs)) ?? 0;
+  const barSpace = width - labelWidth - widest - valueGap;
+  if (barSpace < (width - labelWidth) * MIN_BAR_SHARE) {
+    throw new ChartLayoutError(`its value and group labels need ${Math.ceil(widest)} px at ${fs} px text, too wide beside the bars of a ${width} px slide layout; shorten the group names.`);
+  }
+  const values = data.map((d) => d.value).filter((v): v is number => v !== null);
+  const x = scaleLinear()
+    .domain([Math.min(0, min(values) ?? 0), max(values) ?? 1])
+    .range([labelWidth, labelWidth + barSpace]);
+  const marks: Mark[] = [];
+  let y = 0;
+  for (const measure of measures) {
+    const top = y;
+    for (const [series, group] of groups.entries()) {
+      const datum = data.find((d) => d.measure === measure && d.group === group);
+      if (!datum) continue;
+      const text = valueText(datum);
+      const barWidth = datum.value === null ? 0 : Math.max(1, x(datum.value) - x(0));
+      if (datum.value !== null) marks.push({ type: 'rect', x: x(0), y, width: barWidth, height: barHeight, series, title: `${input.groupLabel(group)}: ${text}` });
+      const tx = x(0) + barWidth + valueGap;
+      const ty = y + barHeight / 2 + fs * 0.35;
+      marks.push({ type: 'text', x: tx, y: ty, lines: [text], lineHeight, fontSize: fs, weight: datum.value === null ? 'normal' : 'bold', tone: datum.value === null ? 'muted' : 'ink', lang });
+      const after = afterText(datum);
+      if (after) marks.push({ type: 'text', x: tx + textWidth(text, fs, true), y: ty, lines: [after.trim()], lineHeight, fontSize: fs, tone: 'ink', lang });
+      y += barHeight + barGap;
+    }
+    if (showMeasureNames) {
+      const lines = wrapText(input.measureLabel(measure), labelWidth - valueGap, fs, lang, true);
+      marks.push({ type: 'text', x: 0, y: top + fs, lines, lineHeight, fontSize: fs, weight: 'bold', tone: 'ink', lang });
+      y = Math.max(y, top + lines.length * lineHeight + barGap);
+    }
+    y += blockGap;
+  }
+  return { width, height: Math.ceil(y - blockGap - barGap + fs * 0.3), marks, legend: [] };
 }

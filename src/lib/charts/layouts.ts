@@ -28,7 +28,8 @@ export function pageLayouts(lang: string): ChartLayout[] {
 }
 
 /**
- * Slides: one layout drawn for a 1920 px projector, shown 1000 px wide there (52vw in present.css), with
- * text at 26 px; at 1280 px the whole slide, text included, scales down with the screen.
+ * Slides: one layout for a landscape projector, labels beside the bars, text at 26 px in a 1500 px wide
+ * drawing; present.css scales it to fill the space under the slide's heading (on a 1920 px projector
+ * about 1:1), so chart text stays well over 22 px there.
  */
-export const SLIDE_LAYOUT: ChartLayout = { width: 1000, fontSize: 26 };
+export const SLIDE_LAYOUT: ChartLayout = { width: 1500, fontSize: 26 };

@@ -2,6 +2,8 @@
 import { datasets } from '../data/findings';
 import { registries } from '../data/registries';
 import { loadCharts, resolveChart, ChartDefinitionSchema, type ResolvedChart } from './definitions';
+import { siteConfig } from '../config/site-config';
+import { withBase } from '../i18n/paths';
 
 let cached: ResolvedChart[] | undefined;
 
@@ -30,4 +32,14 @@ export function inlineChart(props: Record<string, unknown>, where: string): Reso
 
 function stringify(props: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
+}
+
+/** The chart a <Chart> names in MDX (by id, or inline), with where its CSV is and whether it has its own page. */
+export function chartFromProps(props: Record<string, unknown>, where: string): { chart: ResolvedChart; csvHref?: string; permalink: boolean } {
+  if (typeof props.id === 'string') {
+    const chart = chartById(props.id);
+    if (!chart) throw new Error(`${where}: no chart "${props.id}" in data/charts.csv.`);
+    return { chart, csvHref: withBase(siteConfig().base, `findings/${props.id}.csv`), permalink: true };
+  }
+  return { chart: inlineChart(props, where), permalink: false };
 }

@@ -31,8 +31,9 @@ export function symbolPath(m: SymbolMark): string {
 function markSvg(mark: Mark, prefix: string): string {
   switch (mark.type) {
     case 'rect': {
-      const fill = mark.series > 0 ? ` fill="url(#${prefix}-p${mark.series % 3})"` : '';
-      return `<rect class="s${mark.series % 3}" x="${r(mark.x)}" y="${r(mark.y)}" width="${r(mark.width)}" height="${r(mark.height)}"${fill}><title>${escapeXml(mark.title)}</title></rect>`;
+      // A patterned bar takes its fill from the pattern alone: a colour class would override it.
+      const paint = mark.series % 3 > 0 ? `fill="url(#${prefix}-p${mark.series % 3})"` : 'class="s0"';
+      return `<rect ${paint} x="${r(mark.x)}" y="${r(mark.y)}" width="${r(mark.width)}" height="${r(mark.height)}"><title>${escapeXml(mark.title)}</title></rect>`;
     }
     case 'text': {
       const attrs = [

@@ -96,7 +96,7 @@ export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 
   const base = { data, measures, groups, measureLabel, groupLabel, formatValue: fmt, labels, lang };
 
   const drawFor = (layout: ChartLayout): ChartModel => {
-    const sized = { ...base, width: layout.width, fontSize: layout.fontSize };
+    const sized = { ...base, width: layout.width, fontSize: layout.fontSize, arrangement: variant === 'slide' ? ('rows' as const) : undefined };
     if (def.kind !== 'stacked-bar') return toBarModel(sized);
     // One bar per group (e.g. approved, received), one segment per measure (e.g. each agency).
     return toStackedModel({ ...sized, measures: groups, groups: measures, measureLabel: groupLabel, groupLabel: measureLabel, data: data.map((d) => ({ ...d, measure: d.group, group: d.measure })) });
