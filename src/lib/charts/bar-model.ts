@@ -5,7 +5,7 @@
  * layout's one font size; bars and gaps are sized from it, so a chart keeps its proportions at any size.
  */
 import { max, min, scaleLinear } from 'd3';
-import { CHART_WIDTH, ChartLayoutError, FONT_SIZE, lineHeightFor, type ChartLabels, type ChartModel, type Mark } from './model';
+import { ChartLayoutError, layoutSizes, type ChartLabels, type ChartModel, type Mark } from './model';
 import { textWidth, wrapText } from './text';
 
 export interface BarDatum {
@@ -39,13 +39,8 @@ const MIN_BAR_SHARE = 0.4;
 export function toBarModel(input: BarModelInput): ChartModel {
   if (input.arrangement === 'rows') return toBarRowsModel(input);
   const { data, measures, groups, lang, labels } = input;
-  const width = input.width ?? CHART_WIDTH;
-  const fs = input.fontSize ?? FONT_SIZE;
-  const lineHeight = fs * lineHeightFor(lang);
-  const barHeight = Math.round(fs * 1.5);
-  const barGap = Math.round(fs * 0.35);
-  const blockGap = Math.round(fs * 1.1);
-  const valueGap = Math.round(fs * 0.4);
+  const { width, fs, lineHeight, em } = layoutSizes(input);
+  const [barHeight, barGap, blockGap, valueGap] = [em(1.5), em(0.35), em(1.1), em(0.4)];
   const values = data.map((d) => d.value).filter((v): v is number => v !== null);
   const valueText = (d: BarDatum) => (d.value === null ? labels.notGiven : input.formatValue(d.value));
   // "no figure in the source" may wrap under a zero-length bar; a number must fit beside its bar.
@@ -123,13 +118,8 @@ const ROWS_LABEL_SHARE = 0.3;
 
 function toBarRowsModel(input: BarModelInput): ChartModel {
   const { data, measures, groups, lang, labels } = input;
-  const width = input.width ?? CHART_WIDTH;
-  const fs = input.fontSize ?? FONT_SIZE;
-  const lineHeight = fs * lineHeightFor(lang);
-  const barHeight = Math.round(fs * 1.5);
-  const barGap = Math.round(fs * 0.3);
-  const blockGap = Math.round(fs * 0.8);
-  const valueGap = Math.round(fs * 0.4);
+  const { width, fs, lineHeight, em } = layoutSizes(input);
+  const [barHeight, barGap, blockGap, valueGap] = [em(1.5), em(0.3), em(0.8), em(0.4)];
   const showMeasureNames = measures.length > 1;
   const showGroupNames = groups.length > 1;
   const labelWidth = showMeasureNames ? Math.round(width * ROWS_LABEL_SHARE) : 0;

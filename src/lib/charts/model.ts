@@ -76,5 +76,15 @@ export function lineHeightFor(lang: string): number {
   return lang === 'km' ? 1.65 : 1.3;
 }
 
+/**
+ * A layout's sizes, all in proportion to its text: a bar is 1.5 lines of text high, gaps a fraction of
+ * a line, so a chart keeps its proportions at any text size.
+ */
+export function layoutSizes(input: { width?: number; fontSize?: number; lang: string }) {
+  const fs = input.fontSize ?? FONT_SIZE;
+  const em = (n: number) => Math.round(fs * n);
+  return { width: input.width ?? CHART_WIDTH, fs, lineHeight: fs * lineHeightFor(input.lang), em };
+}
+
 /** A chart that cannot be drawn at a width, with the reason; the view adds the chart id. */
 export class ChartLayoutError extends Error {}

@@ -4,18 +4,14 @@
  * so no label overlaps another and the reader never needs the colour key.
  */
 import { max, scaleLinear, sum } from 'd3';
-import { CHART_WIDTH, FONT_SIZE, lineHeightFor, type ChartModel, type Mark } from './model';
+import { layoutSizes, type ChartModel, type Mark } from './model';
 import type { BarModelInput } from './bar-model';
 import { textWidth, wrapText } from './text';
 
 export function toStackedModel(input: BarModelInput): ChartModel {
   const { data, measures, groups, lang } = input;
-  const width = input.width ?? CHART_WIDTH;
-  const fs = input.fontSize ?? FONT_SIZE;
-  const lineHeight = fs * lineHeightFor(lang);
-  const barHeight = Math.round(fs * 1.8);
-  const blockGap = Math.round(fs * 1.2);
-  const pad = Math.round(fs * 0.35);
+  const { width, fs, lineHeight, em } = layoutSizes(input);
+  const [barHeight, blockGap, pad] = [em(1.8), em(1.2), em(0.35)];
   const totals = measures.map((m) => sum(data.filter((d) => d.measure === m), (d) => d.value ?? 0));
   const x = scaleLinear().domain([0, max(totals) || 1]).range([0, width]);
   const marks: Mark[] = [];
