@@ -1,57 +1,92 @@
 /**
- * npm run bench:lighthouse — runs Lighthouse (mobile, the default) with Debian's Chromium on each page
- * type in both languages of the built site, served on 127.0.0.1, and prints the four category scores
- * and the bytes transferred. It prints figures; it never passes or fails.
+ * npm run bench:lighthouse [-- --fonts hidden|system|both] — runs Lighthouse (mobile, the default) with
+ * Debian's Chromium on each page type in both languages of the built site, served gzipped on 127.0.0.1, and
+ * prints the four category scores, the bytes transferred (and how many of them are fonts), cumulative layout
+ * shift, total blocking time and largest contentful paint. It prints figures; it never passes or fails.
+ *
+ * --fonts hidden: Chromium sees no Noto and no Khmer font (FONTCONFIG_FILE names a configuration that rejects
+ * them, see tests/support/fonts.ts), as on a device without our fonts: local() finds nothing and the pages
+ * download theirs. --fonts system: Chromium sees the fonts installed on this machine. Default: both, hidden first.
+ * LH_PAGES=a/,b/ limits the pages (paths after the language).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/browser.ts';
+import { describeVisibleFonts, fontsEnvironment, type FontsMode } from '../support/fonts.ts';
 import { serveBuiltSite } from '../support/site.ts';
 
 const run = promisify(execFile);
 const PAGES = process.env.LH_PAGES ? process.env.LH_PAGES.split(',') : ['', 'reports/miccaf/', 'briefs/miccaf-key-findings/', 'briefs/miccaf-key-findings/present/', 'findings/', 'findings/miccaf-household-income/', 'recommendations/', 'recommendations/theme/mental-health/', 'practices/', 'search/', 'about/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
+const { values } = parseArgs({ options: { fonts: { type: 'string', default: 'both' } } });
+if (!['hidden', 'system', 'both'].includes(values.fonts)) throw new Error(`--fonts must be hidden, system or both, not "${values.fonts}"`);
+const modes: FontsMode[] = values.fonts === 'both' ? ['hidden', 'system'] : [values.fonts as FontsMode];
+
+interface Audit {
+  id: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  numericValue?: number;
+  details?: { items?: { resourceType?: string; transferSize?: number }[] };
+}
+
+const columns = ['page'.padEnd(42), ...['perf', 'a11y', 'bp', 'seo'].map((c) => c.padStart(5)), 'bytes'.padStart(9), 'fonts'.padStart(8), 'CLS'.padStart(7), 'TBT ms'.padStart(8), 'LCP ms'.padStart(8)];
+
 const server = await serveBuiltSite();
 const out = mkdtempSync(path.join(tmpdir(), 'lighthouse-'));
-console.log(`Lighthouse (mobile) ${new Date().toISOString().slice(0, 10)}, ${path.basename(chromiumPath())}; scores out of 100; bytes transferred on a first visit`);
-console.log(['page', ...CATEGORIES, 'bytes'].map((c, i) => (i === 0 ? c.padEnd(46) : c.padStart(14))).join(''));
+console.log(`Lighthouse (mobile) ${new Date().toISOString().slice(0, 10)}, ${path.basename(chromiumPath())}; scores out of 100; bytes transferred on a first visit (fonts: of which font files); CLS, TBT and LCP as Lighthouse computes them`);
 try {
-  for (const lang of ['en', 'km']) {
-    for (const p of PAGES) {
-      const url = `${server.url}/${lang}/${p}`;
-      const file = path.join(out, 'report.json');
-      try {
-        await run(
-          process.execPath,
-          [
-            'node_modules/lighthouse/cli/index.js',
-            url,
-            '--quiet',
-            '--output=json',
-            `--output-path=${file}`,
-            `--only-categories=${CATEGORIES.join(',')}`,
-            `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
-          ],
-          { env: { ...process.env, CHROME_PATH: chromiumPath() }, maxBuffer: 64 * 1024 * 1024 },
-        );
-        const report = JSON.parse(readFileSync(file, 'utf8'));
-        const scores = CATEGORIES.map((c) => String(Math.round((report.categories[c]?.score ?? 0) * 100)));
-        const bytes = report.audits['total-byte-weight']?.numericValue ?? 0;
-        console.log([`/${lang}/${p}`.padEnd(46), ...scores.map((s) => s.padStart(14)), String(Math.round(bytes)).padStart(14)].join(''));
-        const failing = Object.values(report.audits as Record<string, { score: number | null; scoreDisplayMode: string; id: string; title: string }>)
-          .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode))
-          .map((a) => a.id);
-        if (failing.length) console.log(`${''.padEnd(4)}below 100: ${failing.slice(0, 8).join(', ')}`);
-      } catch (error) {
-        console.log(`/${lang}/${p}`.padEnd(46) + `  Lighthouse failed: ${(error as Error).message.split('\n')[0]}`);
+  for (const mode of modes) {
+    const fonts = fontsEnvironment(mode);
+    console.log(`\nfonts ${mode}: the browser sees ${describeVisibleFonts(fonts.env)}`);
+    console.log(columns.join(''));
+    try {
+      for (const lang of ['en', 'km']) {
+        for (const p of PAGES) await measure(`/${lang}/${p}`, fonts.env);
       }
+    } finally {
+      fonts.dispose();
     }
   }
 } finally {
   await server.close();
   rmSync(out, { recursive: true, force: true });
+}
+
+async function measure(urlPath: string, env: Record<string, string>) {
+  const file = path.join(out, 'report.json');
+  try {
+    await run(
+      process.execPath,
+      ['node_modules/lighthouse/cli/index.js', server.url + urlPath, '--quiet', '--output=json', `--output-path=${file}`, `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+      // chrome-launcher starts Chromium with this environment, so FONTCONFIG_FILE reaches it.
+      { env: { ...process.env, ...env, CHROME_PATH: chromiumPath() }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const audits = report.audits as Record<string, Audit>;
+    const scores = CATEGORIES.map((c) => String(Math.round((report.categories[c]?.score ?? 0) * 100)).padStart(5));
+    const fontBytes = (audits['network-requests']?.details?.items ?? []).filter((i) => i.resourceType === 'Font').reduce((n, i) => n + (i.transferSize ?? 0), 0);
+    const value = (id: string, digits = 0) => (audits[id]?.numericValue ?? NaN).toFixed(digits);
+    console.log(
+      [
+        urlPath.padEnd(42),
+        ...scores,
+        String(Math.round(audits['total-byte-weight']?.numericValue ?? 0)).padStart(9),
+        String(fontBytes).padStart(8),
+        value('cumulative-layout-shift', 3).padStart(7),
+        value('total-blocking-time').padStart(8),
+        value('largest-contentful-paint').padStart(8),
+      ].join(''),
+    );
+    const failing = Object.values(audits)
+      .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+      .map((a) => a.id);
+    if (failing.length) console.log(`${''.padEnd(4)}below 100: ${failing.slice(0, 8).join(', ')}`);
+  } catch (error) {
+    console.log(urlPath.padEnd(42) + `  Lighthouse failed: ${(error as Error).message.split('\n')[0]}`);
+  }
 }

@@ -24,6 +24,7 @@ export function chromiumPath(): string {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+/** Launches Chromium; `env` adds to the environment of the browser process (e.g. FONTCONFIG_FILE, see fonts.ts). */
+export function launchBrowser(env: Record<string, string> = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, env: { ...process.env, ...env } as Record<string, string> });
 }

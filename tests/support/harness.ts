@@ -10,11 +10,12 @@ export interface Harness {
   browser: Browser;
 }
 
-export function useBuiltSiteAndBrowser(): Harness {
+/** `browserEnv` adds to the browser's environment (e.g. FONTCONFIG_FILE to hide fonts, see fonts.ts). */
+export function useBuiltSiteAndBrowser(browserEnv: Record<string, string> = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     harness.server = await serveBuiltSite();
-    harness.browser = await launchBrowser();
+    harness.browser = await launchBrowser(browserEnv);
   });
   afterAll(async () => {
     await harness.browser?.close();

@@ -15,8 +15,22 @@ export const FontSchema = z.object({
   family: z.string().min(1),
   /** Installed families tried before the self-hosted one, so devices that have a face never download it. */
   systemFamilies: z.array(z.string()).default([]),
-  /** Names for `local()` in @font-face, tried before the file. */
-  local: z.array(z.string()).default([]),
+  /**
+   * Names for `local()` in @font-face, tried before the file: one list for every weight, or a list per
+   * weight (a bold face has its own full name, e.g. "Noto Sans Bold").
+   */
+  local: z.union([z.array(z.string()), z.record(z.string().regex(/^\d{3}$/), z.array(z.string()))]).default([]),
+  /**
+   * System fonts (names in src/lib/fonts/fallback-metrics.json) that stand in while the file loads, each
+   * scaled with size-adjust and given this font's ascent, descent and line gap, so that the swap moves
+   * nothing. Only for scripts such common fonts have (Latin).
+   */
+  fallbacks: z.array(z.string()).default([]),
+  /**
+   * While a bold face loads, draw its text with the regular file (which the language's pages preload), made bold
+   * by the browser: for a script no common system font covers (Khmer), that is far closer in width than boxes.
+   */
+  boldFromRegularWhileLoading: z.boolean().default(false),
   /** Only characters in this range make the browser fetch the file. */
   unicodeRange: z.string().min(1),
   /** Weight -> file path inside node_modules (a font package from npm). */
@@ -33,6 +47,8 @@ export const LocaleSchema = z.object({
   dictionary: z.string().min(1),
   /** Keys of `fonts` this language needs, in fallback order. */
   fonts: z.array(z.string()).min(1),
+  /** Key of the font whose regular weight every page in this language preloads; default the last of `fonts` (the language's own script). */
+  preloadFont: z.string().optional(),
   /** Digits for numbers and dates: "latn" (0-9) or the script's own, e.g. "khmr" (០-៩). */
   numberingSystem: z.string().default('latn'),
   /** Line height for running text; scripts with stacked vowels need more room. */
@@ -70,7 +86,7 @@ export const SiteConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['defaultLocale'], message: `"${config.defaultLocale}" is not one of the locales (${codes.join(', ')})` });
     }
     for (const [i, locale] of config.locales.entries()) {
-      for (const font of locale.fonts) {
+      for (const font of [...locale.fonts, ...(locale.preloadFont ? [locale.preloadFont] : [])]) {
         if (!config.fonts[font]) {
           ctx.addIssue({ code: 'custom', path: ['locales', i, 'fonts'], message: `font "${font}" is not defined under "fonts"` });
         }
