@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 
-export const DIST = path.resolve(process.cwd(), 'dist');
+// OUT_DIR (as for npm run build) lets two checkouts' worth of work test side by side.
+export const DIST = path.resolve(process.cwd(), process.env.OUT_DIR ?? 'dist');
 
 export async function serveBuiltSite(): Promise<StaticServer> {
   if (!existsSync(path.join(DIST, 'index.html'))) {
