@@ -79,6 +79,125 @@ describe.each(['en', 'km'])('recommendations in %s', (lang) => {
   });
 });
 
+describe.each(['en', 'km'])('the recommendations finder in %s', (lang) => {
+  const rowsWith = (r: Record<string, string>, word: RegExp) => word.test(Object.entries(r).filter(([k]) => k.endsWith(`_${lang}`) || k === 'text_en').map(([, v]) => v).join(' '));
+
+  it('"all of these" shows only rows with every chosen theme, the URL records it, and a shared URL restores it', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/${lang}/recommendations/`);
+    await page.check('input[name="theme"][value="mental-health"]');
+    await page.check('input[name="theme"][value="children-left-behind"]');
+    await page.check('input[name="theme-match"][value="all"]');
+    const expected = idsWith((r) => has(r.themes, 'mental-health') && has(r.themes, 'children-left-behind'));
+    const union = idsWith((r) => has(r.themes, 'mental-health') || has(r.themes, 'children-left-behind'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(union.length);
+    expect(await visibleIds(page)).toEqual(expected);
+    expect(new URL(page.url()).searchParams.get('theme-match')).toBe('all');
+    await page.check('input[name="theme-match"][value="any"]');
+    expect(await visibleIds(page)).toEqual(union);
+    await page.goto(`${site.server.url}/${lang}/recommendations/?theme=mental-health&theme=children-left-behind&theme-match=all`);
+    expect(await visibleIds(page)).toEqual(expected);
+    expect(await page.isChecked('input[name="theme-match"][value="all"]')).toBe(true);
+    await page.close();
+  });
+
+  it('the counts beside the boxes follow the other choices', async () => {
+    const page = await site.browser.newPage();
+    const countOf = async (facet: string, value: string) => Number((await page.locator(`[data-facet-option-count="${facet} ${value}"]`).textContent())!.replace(/\D/g, ''));
+    await page.goto(`${site.server.url}/${lang}/recommendations/`);
+    expect(await countOf('theme', 'education')).toBe(idsWith((r) => has(r.themes, 'education')).length);
+    await page.check('input[name="country"][value="tajikistan"]');
+    const expected = idsWith((r) => has(r.themes, 'education') && r.scope === 'tajikistan').length;
+    expect(expected).toBeLessThan(idsWith((r) => has(r.themes, 'education')).length);
+    expect(await countOf('theme', 'education')).toBe(expected);
+    // The count on a box matches what ticking it shows. Less used themes fold away under "more".
+    const box = page.locator('input[name="theme"][value="education"]');
+    if (!(await box.isVisible())) await page.locator('fieldset:has(input[value="education"]) [data-facet-more] > summary').click();
+    await box.check();
+    expect(await visibleIds(page)).toHaveLength(expected);
+    await page.close();
+  });
+
+  it('the keyword box filters as one types, together with the boxes, and the URL keeps the words', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/${lang}/recommendations/`);
+    const word = lang === 'en' ? 'psychosocial' : 'សុខភាពផ្លូវចិត្ត';
+    const pattern = new RegExp(word, 'i');
+    await page.fill('[data-finder-keyword]', word);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('q'));
+    await page.waitForFunction((total) => document.querySelectorAll('tr[data-facet-item]:not([hidden])').length < total, recs.length);
+    const shown = await visibleIds(page);
+    expect(shown.length).toBeGreaterThan(0);
+    // Every row shown uses the words (in its text, details or who should act), and the rows of this language that use them are all shown.
+    const texts = await page.locator('tr[data-facet-item]:visible').evaluateAll((rows) => rows.map((r) => r.textContent!));
+    for (const text of texts) expect(text).toMatch(pattern);
+    const ownLanguage = recs.filter((r) => rowsWith(r, pattern) && (lang === 'en' || r.text_km));
+    for (const r of ownLanguage) expect(shown).toContain(r.id);
+    // The keyword and a box narrow together.
+    await page.check('input[name="country"][value="cambodia"]');
+    expect(await visibleIds(page)).toEqual(shown.filter((id) => recs.find((r) => r.id === id)!.scope === 'cambodia'));
+    expect(new URL(page.url()).searchParams.get('q')).toBe(word);
+    await page.close();
+  });
+
+  it('a keyword of punctuation or 500 characters is handled, and unknown filters in the URL show everything with a notice', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/${lang}/recommendations/?theme=no-such-theme`);
+    expect(await visibleIds(page)).toHaveLength(recs.length);
+    const notice = page.locator('[data-facet-unknown]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('theme=no-such-theme');
+    await page.fill('[data-finder-keyword]', '!!! ??? ...');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '!!! ??? ...');
+    expect(await visibleIds(page)).toHaveLength(recs.length);
+    await page.goto(`${site.server.url}/${lang}/recommendations/?q=${encodeURIComponent('migration '.repeat(50))}`);
+    await page.waitForFunction(() => !!new URL(location.href).searchParams.get('q') && document.querySelector('[data-facet-count]')!.textContent !== '');
+    expect(await page.locator('[data-facet-count]').textContent()).toMatch(/\d|[០-៩]/);
+    await page.close();
+  });
+
+  it('at 1280 × 800 the results sit beside the filters: the first result is on the first screen after a choice', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.server.url}/${lang}/recommendations/`);
+    await page.check('input[name="theme"][value="mental-health"]');
+    const first = page.locator('tr[data-facet-item]:visible').first();
+    const box = (await first.boundingBox())!;
+    expect(box.y).toBeLessThan(800 - 40);
+    const panel = (await page.locator('[data-facet-form]').boundingBox())!;
+    expect(box.x).toBeGreaterThan(panel.x + panel.width);
+    await page.close();
+  });
+
+  it('column headers stay in view on a deep link, and rows hide their detail one tap away', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.server.url}/${lang}/recommendations/#rec-${recs[50].id}`);
+    const header = (await page.locator('.rec-table thead th').first().boundingBox())!;
+    expect(header.y).toBeGreaterThanOrEqual(-1);
+    expect(header.y).toBeLessThan(5);
+    const row = page.locator(`#rec-${recs[50].id}`);
+    expect(await row.locator('.rec-more__list').isVisible()).toBe(false);
+    await row.locator('.rec-more summary').click();
+    expect(await row.locator('.rec-more__list').isVisible()).toBe(true);
+    // No internal ids in the reading text.
+    expect(await page.locator('main').evaluate((m) => (m as HTMLElement).innerText)).not.toMatch(/\b(miccaf|unicef|gfmd|khatlon|family)-[a-z-]*\d{2,}/);
+    await page.close();
+  });
+
+  it('on a phone the filters sit behind one button that carries the count', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.server.url}/${lang}/recommendations/?country=cambodia`);
+    const toggle = page.locator('[data-finder-toggle]');
+    expect(await page.locator('[data-facet-form]').isVisible()).toBe(false);
+    const shown = idsWith((r) => r.scope === 'cambodia').length;
+    expect((await toggle.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`\\(${shown}\\)`));
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('[data-facet-form]').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('practices', () => {
   it('filter by country and tag, in Khmer, with country names from Intl', async () => {
     const page = await site.browser.newPage();

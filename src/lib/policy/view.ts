@@ -48,8 +48,11 @@ export interface EvidenceLink {
   localized: boolean;
 }
 
-/** Where a reader can see each supporting finding: the charts that draw it, else its dataset's CSV. */
-export function evidenceLinks(rec: Recommendation, lang: string): EvidenceLink[] {
+/**
+ * Where a reader can see each supporting finding: the charts that draw it, else its dataset's CSV.
+ * `dataLabel` words a link to a CSV ("{{measure}} (data table)"); internal ids stay out of reading text.
+ */
+export function evidenceLinks(rec: Recommendation, lang: string, dataLabel: (measure: string) => string = (m) => m): EvidenceLink[] {
   const links = new Map<string, EvidenceLink>();
   for (const findingId of rec.supports) {
     const drawnIn = charts().filter((c) => c.rows.some((r) => r.id === findingId));
@@ -61,7 +64,7 @@ export function evidenceLinks(rec: Recommendation, lang: string): EvidenceLink[]
       const dataset = datasets().find((d) => d.rows.some((r) => r.id === findingId))!;
       const row = dataset.rows.find((r) => r.id === findingId)!;
       const measure = (row as unknown as Record<string, string>)[`measure_${lang}`] || row.measure_en;
-      links.set(`row:${findingId}`, { label: `${measure} (${findingId})`, path: siteHref(`data/findings/${dataset.id}.csv`), localized: false });
+      links.set(`row:${findingId}`, { label: dataLabel(measure), path: siteHref(`data/findings/${dataset.id}.csv`), localized: false });
     }
   }
   return [...links.values()];
@@ -77,6 +80,13 @@ export interface FacetGroup {
   name: string;
   legend: string;
   options: FacetOption[];
+  /** Some item has several values here, so "all of these" can mean something other than "any". */
+  multi: boolean;
+}
+
+/** Marks the groups in which some item has more than one value. */
+function withMulti(groups: Omit<FacetGroup, 'multi'>[], facetsOf: ItemFacets[]): FacetGroup[] {
+  return groups.map((g) => ({ ...g, multi: facetsOf.some((f) => new Set(f[g.name] ?? []).size > 1) }));
 }
 
 /** Options of each recommendation facet, labelled in the page's language, with counts. */
@@ -85,7 +95,7 @@ export function recommendationFacetGroups(lang: string, t: (key: string) => stri
   const count = (facet: string, value: string) => recommendations.filter((r) => recommendationFacets(r)[facet].includes(value)).length;
   const used = (facet: string) => [...new Set(recommendations.flatMap((r) => recommendationFacets(r)[facet]))];
   const byLabel = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label, lang);
-  return [
+  return withMulti([
     { name: 'theme', legend: t('recs.filter.theme'), options: used('theme').map((v) => ({ value: v, label: label(findTheme(v)!, lang), count: count('theme', v) })).sort(byLabel) },
     {
       name: 'actor',
@@ -99,7 +109,7 @@ export function recommendationFacetGroups(lang: string, t: (key: string) => stri
     },
     { name: 'country', legend: t('recs.filter.country'), options: used('country').map((v) => ({ value: v, label: label(findCountry(v)!, lang), count: count('country', v) })).sort(byLabel) },
     { name: 'source', legend: t('recs.filter.source'), options: used('source').map((v) => ({ value: v, label: label(findSource(v)!, lang, 'short'), count: count('source', v) })).sort(byLabel) },
-  ];
+  ], recommendations.map(recommendationFacets));
 }
 
 /** Options of each practice facet; printed areas and tags keep their first printed spelling. */
@@ -117,7 +127,7 @@ export function practiceFacetGroups(lang: string, t: (key: string) => string): F
   };
   const countries = [...new Set(practices.flatMap((p) => p.countries))];
   const themes = [...new Set(practices.flatMap((p) => p.themes))];
-  return [
+  return withMulti([
     {
       name: 'country',
       legend: t('practices.filter.country'),
@@ -126,5 +136,5 @@ export function practiceFacetGroups(lang: string, t: (key: string) => string): F
     { name: 'theme', legend: t('practices.filter.theme'), options: themes.map((v) => ({ value: v, label: label(findTheme(v)!, lang), count: count('theme', v) })).sort(byCount) },
     { name: 'area', legend: t('practices.filter.area'), options: printed('area') },
     { name: 'tag', legend: t('practices.filter.tag'), options: printed('tag') },
-  ];
+  ], practices.map(practiceFacets));
 }
