@@ -40,6 +40,21 @@ export const SourceSchema = z.object({
   /** Short name(s) of the organisation(s) that issued it ("IOM"), per language; empty when the document names none. */
   publisher_en: z.string().default(''),
   publisher_km: z.string().default(''),
+  /**
+   * Where a reader can obtain the original, in words per language: who issued it and what address, if any,
+   * the document itself gives ("…; the document gives no web address"). Ends with ":" when obtain_url follows.
+   * Required in data/sources.csv (registries() says which row lacks it).
+   */
+  obtain_en: z.string().default(''),
+  obtain_km: z.string().default(''),
+  /**
+   * A web address the document itself prints for its publisher or the document, exactly as printed
+   * (https://… or www.…); empty when it prints none. Never looked up elsewhere.
+   */
+  obtain_url: z
+    .string()
+    .regex(/^((https?:\/\/|www\.)[^\s"<>]+)?$/, 'an address exactly as the document prints it (https://… or www.…), or empty')
+    .default(''),
   /** The text extraction the site was written from. */
   seed_file: text,
   /** Slugs of this site's report and brief on the document (checked against content at build). */
@@ -77,6 +92,9 @@ export function registries(): Registries {
     countries: attempt(() => loadCsv(dataFile('countries.csv'), CountrySchema, ['id', 'label_en', 'label_km'])),
     sources: attempt(() => loadCsv(dataFile('sources.csv'), SourceSchema, ['id', 'short_en', 'title', 'organisation'])),
   };
+  loaded.sources.forEach((row, i) => {
+    if (!row.obtain_en) problems.push(`data/sources.csv row ${i + 2}, column "obtain_en": empty. Say where the original can be obtained, or that the document gives no address (see data/README.md).`);
+  });
   for (const [name, rows] of Object.entries(loaded)) {
     const seen = new Map<string, number>();
     rows.forEach((row, i) => {
@@ -102,4 +120,10 @@ export function findCountry(countryId: string): Country | undefined {
 }
 export function findSource(sourceId: string): Source | undefined {
   return registries().sources.find((s) => s.id === sourceId);
+}
+
+/** A link for obtain_url: an address printed without a scheme ("www.iom.int/…") gets https://. */
+export function obtainHref(source: Pick<Source, 'obtain_url'>): string | undefined {
+  if (!source.obtain_url) return undefined;
+  return /^https?:\/\//.test(source.obtain_url) ? source.obtain_url : `https://${source.obtain_url}`;
 }
