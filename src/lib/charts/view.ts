@@ -16,6 +16,7 @@ import { chartFontSize, layoutThresholds, pageLayouts, SLIDE_LAYOUT } from './la
 import { describeChart } from './describe';
 import { ChartLayoutError, type ChartLabels, type ChartLayout, type ChartModel } from './model';
 import { renderSvg } from './svg';
+import { matrixThumbnailSvg, thumbnailSvg } from './thumbnail';
 import { sentenceCase } from '../content/locator';
 
 export interface ChartSourceRef {
@@ -43,6 +44,8 @@ export interface ChartView {
   isMatrix: boolean;
   /** The plotted rows as CSV text, all columns. */
   csv: string;
+  /** A small picture of the chart without words, for the findings index (see thumbnail.ts). */
+  thumbnail: string;
 }
 
 export function chartLabels(kit: LocaleKit): ChartLabels {
@@ -164,5 +167,8 @@ export function buildChartView(chart: ResolvedChart, kit: LocaleKit, idPrefix = 
     sources: [...sourceMap.values()],
     isMatrix: def.kind === 'direction-matrix',
     csv: rowsToCsv(rows),
+    thumbnail: matrix
+      ? matrixThumbnailSvg(groups.map((g) => measures.map((m) => rows.find((r) => r.measure === m && r.group === g)?.direction ?? null)))
+      : thumbnailSvg(models[0]),
   };
 }
