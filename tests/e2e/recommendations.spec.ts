@@ -208,4 +208,72 @@ describe('practices', () => {
     expect(await page.locator('label:has(input[value="moldova"])').textContent()).toContain('ម៉ុលដាវី');
     await page.close();
   });
+
+  // Areas and tags are filtered by the concepts of data/practice-topics.csv, whatever spelling the annex prints.
+  const practiceRows = Papa.parse<Record<string, string>>(readFileSync('data/practices.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const topicRows = Papa.parse<Record<string, string>>(readFileSync('data/practice-topics.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const spellingsOf = (kind: string, id: string) => topicRows.find((t) => t.kind === kind && t.id === id)!.printed.split('|').map((s) => s.trim());
+  const printedTags = (p: Record<string, string>) => p.tags.split(';').map((s) => s.trim());
+
+  describe.each(['en', 'km'])('in %s', (lang) => {
+    it('filtering by a tag shows exactly the practices whose printed tags are any of its spellings', async () => {
+      // "Brain drain" and "Brain Drain and Brain Gain" and "Brain drain and brain gain" are one tag.
+      const spellings = spellingsOf('tag', 'brain-drain-and-gain');
+      expect(spellings.length).toBeGreaterThan(2);
+      const expected = practiceRows.filter((p) => printedTags(p).some((t) => spellings.includes(t))).map((p) => p.id).sort();
+      const page = await site.browser.newPage();
+      await page.goto(`${site.server.url}/${lang}/practices/`);
+      const box = page.locator('input[name="tag"][value="brain-drain-and-gain"]');
+      if (!(await box.isVisible())) await page.locator('fieldset:has(input[name="tag"]) [data-facet-more] > summary').click();
+      await box.check();
+      expect(await visibleIds(page)).toEqual(expected);
+      expect(new URL(page.url()).searchParams.getAll('tag')).toEqual(['brain-drain-and-gain']);
+      // A shared link with the same id restores it, and the area facet works the same way.
+      const areaSpellings = spellingsOf('area', 'diaspora');
+      const areaExpected = practiceRows.filter((p) => p.thematic_areas.split(/[;,]/).map((s) => s.trim()).some((a) => areaSpellings.includes(a))).map((p) => p.id).sort();
+      await page.goto(`${site.server.url}/${lang}/practices/?area=diaspora`);
+      expect(await visibleIds(page)).toEqual(areaExpected);
+      await page.close();
+    });
+
+    it('the tag and area filters offer each concept once, labelled in the page language', async () => {
+      const page = await site.browser.newPage();
+      await page.goto(`${site.server.url}/${lang}/practices/`);
+      for (const kind of ['tag', 'area']) {
+        const options = await page.locator(`fieldset:has(input[name="${kind}"]) label:has(input[name="${kind}"])`).evaluateAll((labels) =>
+          labels.map((l) => ({ text: l.querySelector('span')!.textContent!.trim(), lang: l.querySelector('span')!.getAttribute('lang') })),
+        );
+        const folded = options.map((o) => o.text.toLocaleLowerCase());
+        expect(new Set(folded).size, kind).toBe(options.length);
+        expect(options.length, kind).toBe(new Set(topicRows.filter((t) => t.kind === kind).map((t) => t.id)).size);
+        expect(options.every((o) => o.lang === null), kind).toBe(true);
+        const labels = topicRows.filter((t) => t.kind === kind).map((t) => t[`label_${lang}`]);
+        expect(options.map((o) => o.text).sort()).toEqual(labels.sort());
+      }
+      await page.close();
+    });
+
+    it('shows each link as its domain, with the full address in the href', async () => {
+      const page = await site.browser.newPage();
+      await page.goto(`${site.server.url}/${lang}/practices/`);
+      const links = await page.locator('.practice-links a').evaluateAll((as) => as.map((a) => ({ text: a.textContent!.trim(), href: a.getAttribute('href')! })));
+      const all = practiceRows.flatMap((p) => p.links.split(';').map((s) => s.trim()).filter(Boolean));
+      expect(links.map((l) => l.href)).toEqual(all);
+      for (const link of links) expect(link.text).toBe(new URL(link.href).hostname.replace(/^www\./, ''));
+      // Nothing breaks an address character by character any more.
+      expect(await page.locator('.practice-links a').first().evaluate((a) => getComputedStyle(a).wordBreak)).not.toBe('break-all');
+      await page.close();
+    });
+
+    it('Practices is in the main navigation, marked as the current section on its page', async () => {
+      const page = await site.browser.newPage();
+      await page.goto(`${site.server.url}/${lang}/`);
+      const nav = page.locator('nav.site-nav');
+      expect(await nav.locator(`a[href$="/${lang}/practices/"]`).count()).toBe(1);
+      await page.goto(`${site.server.url}/${lang}/practices/`);
+      expect(await nav.locator('a[aria-current="page"]').getAttribute('href')).toMatch(new RegExp(`/${lang}/practices/$`));
+      expect(await nav.locator('a[aria-current="page"]').textContent()).toBe(lang === 'en' ? 'Practices' : 'ការអនុវត្ត');
+      await page.close();
+    });
+  });
 });

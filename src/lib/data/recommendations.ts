@@ -1,7 +1,8 @@
 /**
- * Policy recommendations (data/recommendations.csv), practices (data/practices.csv) and who should act
- * (data/actors.csv). Every theme, actor, country, source and supporting finding is checked against its
- * registry; problems name the file, the row and the value.
+ * Policy recommendations (data/recommendations.csv), practices (data/practices.csv), who should act
+ * (data/actors.csv) and the practices' areas and tags (data/practice-topics.csv). Every theme, actor, country,
+ * source, supporting finding and printed area or tag is checked against its registry; problems name the
+ * file, the row and the value.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { siteConfig } from '../config/site-config';
 import { DataError, loadCsv } from './csv';
 import { kebabId, semicolonList } from './fields';
 import { datasets } from './findings';
+import { normalizeList } from '../filters/facets';
 import { registries } from './registries';
 
 const id = kebabId;
@@ -63,6 +65,93 @@ export const PracticeSchema = z.object({
 });
 export type Practice = z.infer<typeof PracticeSchema>;
 
+export const PRACTICE_TOPIC_KINDS = ['area', 'tag'] as const;
+export type PracticeTopicKind = (typeof PRACTICE_TOPIC_KINDS)[number];
+
+/**
+ * One concept behind the areas or tags the annex prints (data/practice-topics.csv): the source spells many
+ * of them several ways ("Diaspora", "Diasporas"); the site filters and labels by the concept.
+ */
+export const PracticeTopicSchema = z.object({
+  /** area: printed in practices.csv's thematic_areas (split on ";" and ","); tag: printed in its tags (split on ";"). */
+  kind: z.enum(PRACTICE_TOPIC_KINDS, { error: `one of ${PRACTICE_TOPIC_KINDS.join(', ')}` }),
+  /** Unique within its kind; the value of the practice filters and of ?area= / ?tag= in links. */
+  id,
+  label_en: z.string().min(1, 'the label in English'),
+  label_km: z.string().min(1, 'the label in Khmer'),
+  /** Every spelling practices.csv prints for it, exactly (after trimming), separated by " | ". */
+  printed: z
+    .string()
+    .min(1, 'at least one spelling as printed in data/practices.csv, separated by " | "')
+    .transform((v) =>
+      v
+        .split('|')
+        .map((s) => s.trim().replace(/\s+/g, ' '))
+        .filter(Boolean),
+    ),
+  /** Why spellings were merged or kept apart (English, for editors). */
+  note: text,
+});
+export type PracticeTopic = z.infer<typeof PracticeTopicSchema>;
+
+/** The areas a practice prints, in order: its thematic_areas cell split on ";" and ",". */
+export function printedAreas(p: Pick<Practice, 'thematic_areas'>): string[] {
+  return normalizeList(p.thematic_areas);
+}
+/** The tags a practice prints, in order, with runs of spaces made one. */
+export function printedTags(p: Pick<Practice, 'tags'>): string[] {
+  return p.tags.map((t) => t.replace(/\s+/g, ' '));
+}
+
+/** A practice's areas and tags as registry entries, in printed order, each concept once. */
+export type PracticeTopicsOf = Record<PracticeTopicKind, PracticeTopic[]>;
+
+/**
+ * Maps every printed area and tag of every practice to its one entry in the topic registry. Reports, with
+ * file, row and column: a printed value no entry lists (add it to the registry), a spelling listed by two
+ * entries of one kind, and an id used twice within a kind.
+ */
+export function matchPracticeTopics(
+  practices: readonly Practice[],
+  topics: readonly PracticeTopic[],
+  files: { practices: string; topics: string },
+): { byPractice: Map<string, PracticeTopicsOf>; problems: string[] } {
+  const problems: string[] = [];
+  const bySpelling = { area: new Map<string, { topic: PracticeTopic; row: number }>(), tag: new Map<string, { topic: PracticeTopic; row: number }>() };
+  const ids = { area: new Map<string, number>(), tag: new Map<string, number>() };
+  topics.forEach((topic, i) => {
+    const row = i + 2;
+    const earlierId = ids[topic.kind].get(topic.id);
+    if (earlierId) problems.push(`${files.topics} row ${row}, column "id": "${topic.id}" is already used for a${topic.kind === 'area' ? 'n' : ''} ${topic.kind} on row ${earlierId}. Ids must be unique within a kind.`);
+    ids[topic.kind].set(topic.id, row);
+    for (const spelling of topic.printed) {
+      const earlier = bySpelling[topic.kind].get(spelling);
+      if (earlier) {
+        problems.push(`${files.topics} row ${row}, column "printed": "${spelling}" is also listed on row ${earlier.row} (${earlier.topic.id}). A printed ${topic.kind} must map to exactly one entry; keep it on one row.`);
+      } else bySpelling[topic.kind].set(spelling, { topic, row });
+    }
+  });
+  const columns: Record<PracticeTopicKind, [string, (p: Practice) => string[]]> = { area: ['thematic_areas', printedAreas], tag: ['tags', printedTags] };
+  const byPractice = new Map<string, PracticeTopicsOf>();
+  practices.forEach((p, i) => {
+    const found: PracticeTopicsOf = { area: [], tag: [] };
+    for (const kind of PRACTICE_TOPIC_KINDS) {
+      const [column, printed] = columns[kind];
+      for (const value of printed(p)) {
+        const match = bySpelling[kind].get(value);
+        if (!match) {
+          problems.push(
+            `${files.practices} row ${i + 2}, column "${column}": found "${value}", which is not a printed spelling of any ${kind} in ${files.topics}. ` +
+              `Add it to the "printed" column of the ${kind} it means there (spellings are separated by " | "), or add a row with kind "${kind}" for a new one.`,
+          );
+        } else if (!found[kind].includes(match.topic)) found[kind].push(match.topic);
+      }
+    }
+    byPractice.set(p.id, found);
+  });
+  return { byPractice, problems };
+}
+
 function dataFile(name: string): string {
   return path.resolve(process.cwd(), siteConfig().dataRoot, name);
 }
@@ -99,6 +188,10 @@ export interface PolicyData {
   actors: Actor[];
   recommendations: Recommendation[];
   practices: Practice[];
+  /** data/practice-topics.csv: the concepts behind the printed areas and tags. */
+  practiceTopics: PracticeTopic[];
+  /** Practice id -> its areas and tags as registry entries. */
+  practiceTopicsById: Map<string, PracticeTopicsOf>;
 }
 
 let cached: PolicyData | undefined;
@@ -109,6 +202,11 @@ export function policyData(): PolicyData {
   const actors = loadCsv(dataFile('actors.csv'), ActorSchema, ['id', 'label_en', 'label_km']);
   const recommendations = loadCsv(dataFile('recommendations.csv'), RecommendationSchema, ['id', 'kind', 'themes', 'actors', 'scope', 'text_en', 'source']);
   const practices = loadCsv(dataFile('practices.csv'), PracticeSchema, ['id', 'title', 'countries', 'themes', 'tags', 'source']);
+  const practiceTopics = loadCsv(dataFile('practice-topics.csv'), PracticeTopicSchema, ['kind', 'id', 'label_en', 'label_km', 'printed']);
+  const topicMatch = matchPracticeTopics(practices, practiceTopics, {
+    practices: path.join(siteConfig().dataRoot, 'practices.csv'),
+    topics: path.join(siteConfig().dataRoot, 'practice-topics.csv'),
+  });
   const themeIds = new Set(reg.themes.map((t) => t.id));
   const sourceIds = new Set(reg.sources.map((s) => s.id));
   const findingIds = new Set(datasets().flatMap((d) => d.rows.map((r) => r.id)));
@@ -124,10 +222,18 @@ export function policyData(): PolicyData {
       { column: 'themes', values: (r) => r.themes as string[], allowed: themeIds, registry: 'data/themes.csv' },
       { column: 'source', values: (r) => [r.source as string], allowed: sourceIds, registry: 'data/sources.csv' },
     ]),
+    ...topicMatch.problems,
   ];
   if (problems.length) throw new DataError(`Recommendations and practices have ${problems.length} problem(s):\n${problems.join('\n')}`, problems);
-  cached = { actors, recommendations, practices };
+  cached = { actors, recommendations, practices, practiceTopics, practiceTopicsById: topicMatch.byPractice };
   return cached;
+}
+
+/** A practice's areas and tags as registry entries (see matchPracticeTopics). */
+export function practiceTopics(p: Pick<Practice, 'id'>): PracticeTopicsOf {
+  const found = policyData().practiceTopicsById.get(p.id);
+  if (!found) throw new Error(`practice "${p.id}" is not in data/practices.csv`);
+  return found;
 }
 
 export const CountryCodeSchema = z.object({

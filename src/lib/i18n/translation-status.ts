@@ -73,7 +73,7 @@ function translatedColumns(dataRoot: string): [string, string[]][] {
   const findings = existsSync(path.join(dataRoot, 'findings'))
     ? readdirSync(path.join(dataRoot, 'findings')).filter((f) => f.endsWith('.csv')).map((f): [string, string[]] => [`findings/${f}`, ['measure', 'group', 'note']])
     : [];
-  return [...Object.entries(TRANSLATED_COLUMNS), ['sources.csv', ['short', 'publisher', 'obtain']], ...findings];
+  return [...Object.entries(TRANSLATED_COLUMNS), ['sources.csv', ['short', 'publisher', 'obtain']], ['practice-topics.csv', ['label']], ...findings];
 }
 
 function dataCells(dataRoot: string, langs: string[], defaultLocale: string): DataCell[] {

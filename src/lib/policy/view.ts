@@ -1,11 +1,10 @@
 /** What recommendation and practice rows show in one language, with honest fallbacks to English. */
 import { charts } from '../charts/registry';
 import { datasets } from '../data/findings';
-import type { Practice, Recommendation } from '../data/recommendations';
-import { countryName, policyData } from '../data/recommendations';
+import type { Practice, PracticeTopicKind, Recommendation } from '../data/recommendations';
+import { countryName, policyData, practiceTopics } from '../data/recommendations';
 import { findCountry, findSource, findTheme, label } from '../data/registries';
 import type { ItemFacets } from '../filters/facets';
-import { normalizeList, valueKey } from '../filters/facets';
 import { siteHref } from '../i18n';
 
 export interface LocalText {
@@ -32,12 +31,14 @@ export function recommendationFacets(rec: Recommendation): ItemFacets {
 
 export const PRACTICE_FACETS = ['country', 'theme', 'area', 'tag'] as const;
 
+/** A practice's facet values; areas and tags are the ids of data/practice-topics.csv, not the printed spellings. */
 export function practiceFacets(p: Practice): ItemFacets {
+  const topics = practiceTopics(p);
   return {
     country: p.countries,
     theme: p.themes,
-    area: normalizeList(p.thematic_areas).map(valueKey),
-    tag: p.tags.map(valueKey),
+    area: topics.area.map((t) => t.id),
+    tag: topics.tag.map((t) => t.id),
   };
 }
 
@@ -112,19 +113,17 @@ export function recommendationFacetGroups(lang: string, t: (key: string) => stri
   ], recommendations.map(recommendationFacets));
 }
 
-/** Options of each practice facet; printed areas and tags keep their first printed spelling. */
+/** Options of each practice facet, labelled in the page's language; areas and tags are the registry's concepts. */
 export function practiceFacetGroups(lang: string, t: (key: string) => string): FacetGroup[] {
-  const { practices } = policyData();
+  const { practices, practiceTopics: topics } = policyData();
   const count = (facet: string, value: string) => practices.filter((p) => practiceFacets(p)[facet].includes(value)).length;
   const byCount = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label, lang);
-  const printed = (facet: 'area' | 'tag') => {
-    const first = new Map<string, string>();
-    for (const p of practices) {
-      const values = facet === 'area' ? normalizeList(p.thematic_areas) : p.tags;
-      for (const v of values) if (!first.has(valueKey(v))) first.set(valueKey(v), v);
-    }
-    return [...first].map(([value, text]) => ({ value, label: text, lang: lang === 'en' ? undefined : 'en', count: count(facet, value) })).sort(byCount);
-  };
+  const concepts = (kind: PracticeTopicKind) =>
+    topics
+      .filter((topic) => topic.kind === kind)
+      .map((topic) => ({ value: topic.id, label: label(topic, lang), count: count(kind, topic.id) }))
+      .filter((o) => o.count > 0)
+      .sort(byCount);
   const countries = [...new Set(practices.flatMap((p) => p.countries))];
   const themes = [...new Set(practices.flatMap((p) => p.themes))];
   return withMulti([
@@ -134,7 +133,7 @@ export function practiceFacetGroups(lang: string, t: (key: string) => string): F
       options: countries.map((c) => ({ value: c, label: countryName(c, lang).name, lang: countryName(c, lang).lang, count: count('country', c) })).sort(byCount),
     },
     { name: 'theme', legend: t('practices.filter.theme'), options: themes.map((v) => ({ value: v, label: label(findTheme(v)!, lang), count: count('theme', v) })).sort(byCount) },
-    { name: 'area', legend: t('practices.filter.area'), options: printed('area') },
-    { name: 'tag', legend: t('practices.filter.tag'), options: printed('tag') },
+    { name: 'area', legend: t('practices.filter.area'), options: concepts('area') },
+    { name: 'tag', legend: t('practices.filter.tag'), options: concepts('tag') },
   ], practices.map(practiceFacets));
 }

@@ -3,7 +3,7 @@
  * to its row, its metadata and its filters, in every language.
  */
 import { policyData } from '../data/recommendations';
-import { countryName } from '../data/recommendations';
+import { countryName, practiceTopics } from '../data/recommendations';
 import { findCountry, findSource, findTheme, label } from '../data/registries';
 import { siteConfig } from '../config/site-config';
 import { localizedPath, withBase } from '../i18n/paths';
@@ -47,10 +47,13 @@ export function policyRecords(lang: string): SearchRecord[] {
   for (const p of practices) {
     const summary = localText(p, 'summary', lang);
     const countries = p.countries.map((c) => countryName(c, lang).name);
+    // Areas and tags by their names in data/practice-topics.csv, in this language, not the annex's varying spellings.
+    const topics = practiceTopics(p);
+    const topicLabels = [...topics.area, ...topics.tag].map((topic) => label(topic, lang));
     records.push({
       url: `${page('practices')}#practice-${p.id}`,
       language: lang,
-      content: [p.title, summary.lang === lang ? summary.text : '', countries.join(', '), p.partners, p.thematic_areas, p.tags.join(', ')].filter(Boolean).join('. '),
+      content: [p.title, summary.lang === lang ? summary.text : '', countries.join(', '), p.partners, [...new Set(topicLabels)].join(', ')].filter(Boolean).join('. '),
       meta: { title: p.title || t('practices.untitled'), type: t('search.type.practice'), source: label(findSource(p.source)!, lang, 'short') },
       filters: { type: [t('search.type.practice')], theme: p.themes.map((id) => label(findTheme(id)!, lang)), [LISTED_IN]: ['practices'] },
     });

@@ -11,6 +11,7 @@ export const MAIN_NAV: readonly NavItem[] = [
   { path: 'briefs', labelKey: 'nav.briefs' },
   { path: 'findings', labelKey: 'nav.findings' },
   { path: 'recommendations', labelKey: 'nav.recommendations' },
+  { path: 'practices', labelKey: 'nav.practices' },
   { path: 'about', labelKey: 'nav.about' },
 ];
 
