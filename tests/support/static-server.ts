@@ -22,7 +22,27 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * Which page answers a missing address: "root" (default) serves /404.html for every miss, as GitHub Pages
+   * and most servers do; "per-folder" serves the nearest 404.html or 404/index.html above the address, as hosts
+   * with per-folder not-found pages do (Cloudflare Pages, or Netlify with a 404 rule in _redirects).
+   */
+  notFound?: 'root' | 'per-folder';
+}
+
+/** The not-found pages to try for a missing pathname, nearest first. */
+function notFoundCandidates(root: string, pathname: string, mode: ServeOptions['notFound']): string[] {
+  if (mode !== 'per-folder') return [path.join(root, '404.html')];
+  const dirs: string[] = [];
+  for (let dir = path.posix.dirname(pathname.endsWith('/') ? `${pathname}x` : pathname); ; dir = path.posix.dirname(dir)) {
+    dirs.push(dir);
+    if (dir === '/' || dir === '.') break;
+  }
+  return dirs.flatMap((dir) => [path.join(root, dir, '404.html'), path.join(root, dir, '404', 'index.html')]);
+}
+
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = path.join(root, pathname);
@@ -41,7 +61,14 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
         res.writeHead(200, { 'Content-Type': type }).end(body);
       }
     } catch {
-      const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('Not found'));
+      let notFound = Buffer.from('Not found');
+      for (const candidate of notFoundCandidates(root, pathname, options.notFound)) {
+        const page = candidate.startsWith(root) ? await readFile(candidate).catch(() => undefined) : undefined;
+        if (page) {
+          notFound = page;
+          break;
+        }
+      }
       res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(notFound);
     }
   });
