@@ -1,6 +1,7 @@
 /**
  * Every check that can run without a build, in one pass: data files (CSV structure and values, registries,
- * charts, recommendations) and content files (frontmatter, slugs, twins, links, images, charts).
+ * charts, recommendations), content files (frontmatter, slugs, twins, links, images, charts) and the Khmer
+ * vocabulary (data/glossary.csv: avoided variants and amounts of money in Khmer content, data and UI strings).
  */
 import { siteConfig } from '../config/site-config';
 import { DataError } from '../data/csv';
@@ -9,6 +10,7 @@ import { datasets, loadDatasets, type Dataset } from '../data/findings';
 import { charts } from '../charts/registry';
 import { policyData } from '../data/recommendations';
 import { checkContent, listContent } from './content';
+import { checkGlossary } from './glossary';
 import { siteRoutes } from './routes';
 import { fromDataMessage, type Problem } from './problems';
 
@@ -58,6 +60,12 @@ export function runChecks(): Problem[] {
         files,
       ),
     );
+  }
+  if (config.locales.some((l) => l.code === 'km')) {
+    const glossary = collect(problems, () =>
+      checkGlossary({ contentRoot: config.contentRoot, dataRoot: config.dataRoot, extraFiles: ['src/config/ui/km.json'], lang: 'km' }),
+    );
+    problems.push(...(glossary ?? []));
   }
   return problems;
 }

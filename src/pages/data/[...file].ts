@@ -31,6 +31,7 @@ export function getStaticPaths() {
     { params: { file: 'recommendations.csv' }, props: { body: raw('recommendations.csv') } },
     { params: { file: 'practices.csv' }, props: { body: raw('practices.csv') } },
     { params: { file: 'practice-topics.csv' }, props: { body: raw('practice-topics.csv') } },
+    { params: { file: 'glossary.csv' }, props: { body: raw('glossary.csv') } },
     { params: { file: 'themes.csv' }, props: { body: raw('themes.csv') } },
     { params: { file: 'sources.csv' }, props: { body: raw('sources.csv') } },
     ...datasets().map((d) => ({ params: { file: `findings/${d.id}.csv` }, props: { body: raw(`findings/${d.id}.csv`) } })),
