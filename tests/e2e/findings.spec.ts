@@ -15,7 +15,8 @@ describe.each(['en', 'km'])('findings in %s, without JavaScript', (lang) => {
     const page = await context.newPage();
     await page.goto(`${site.server.url}/${lang}/findings/`);
     expect(await page.locator('main h2').count()).toBeGreaterThan(3);
-    expect(await page.locator(`main a[href^="/${lang}/findings/"]`).count()).toBeGreaterThanOrEqual(15);
+    // Every chart of data/charts.csv (14 since the UNICEF estimates, which must not share an axis, stopped being one).
+    expect(await page.locator(`main a[href^="/${lang}/findings/"]`).count()).toBeGreaterThanOrEqual(14);
     await page.close();
   });
 
