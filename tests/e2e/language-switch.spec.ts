@@ -122,6 +122,48 @@ describe('language switch', () => {
       expect(hash).toBe('');
     });
 
+    it.each([
+      ['en', 'km'],
+      ['km', 'en'],
+    ])('on a report (%s to %s): a chart, by the id both languages share', async (from, to) => {
+      await page.goto(`${site.server.url}/${from}/reports/miccaf/#chart-miccaf-household-income`);
+      const { path, hash } = await switchTo(to);
+      expect(path).toBe(`/${to}/reports/miccaf/`);
+      expect(hash).toBe('#chart-miccaf-household-income');
+    });
+
+    it.each([
+      ['en', 'km'],
+      ['km', 'en'],
+    ])('on a report (%s to %s): a heading, by its place in the shared outline', async (from, to) => {
+      const headingIds = async (lang: string) => {
+        await page.goto(`${site.server.url}/${lang}/reports/miccaf/`);
+        return page.$$eval('.prose :is(h2,h3)[id]', (hs) => hs.map((h) => h.id));
+      };
+      const targetIds = await headingIds(to);
+      const fromIds = await headingIds(from);
+      // The test means something only if both outlines line up and the heading is not the first.
+      expect(fromIds.length).toBe(targetIds.length);
+      const n = 4;
+      await page.goto(`${site.server.url}/${from}/reports/miccaf/#${encodeURIComponent(fromIds[n])}`);
+      await switchTo(to);
+      // The target page turns #section-4 into its own fourth-index heading's id, and scrolls to it.
+      await page.waitForFunction((id) => decodeURIComponent(location.hash.slice(1)) === id, targetIds[n]);
+      const top = await page.$eval(`[id="${targetIds[n]}"]`, (h) => h.getBoundingClientRect().top);
+      expect(Math.abs(top)).toBeLessThan(200);
+    });
+
+    it('not a heading where the two outlines differ: the switch opens the top of the page', async () => {
+      await page.goto(`${site.server.url}/en/reports/miccaf/`);
+      // As a translation with a section more or less would be: the build leaves data-outline off.
+      await page.evaluate(() => {
+        for (const a of document.querySelectorAll('a[data-lang-switch]')) a.removeAttribute('data-outline');
+        location.hash = document.querySelectorAll('.prose h2[id]')[1].id;
+      });
+      const { hash } = await switchTo('km');
+      expect(hash).toBe('');
+    });
+
     it('without script, still switches to the bare page', async () => {
       const context = await site.browser.newContext({ javaScriptEnabled: false });
       const noJs = await context.newPage();
