@@ -1,6 +1,6 @@
 /**
  * Every check that can run without a build, in one pass: data files (CSV structure and values, registries,
- * charts, recommendations), content files (frontmatter, slugs, twins, links, images, charts) and the Khmer
+ * charts, recommendations; each value as printed in its source document), content files (frontmatter, slugs, twins, links, images, charts) and the Khmer
  * vocabulary (data/glossary.csv: avoided variants and amounts of money in Khmer content, data and UI strings).
  */
 import { siteConfig } from '../config/site-config';
@@ -9,8 +9,11 @@ import { registries, type Registries } from '../data/registries';
 import { datasets, loadDatasets, type Dataset } from '../data/findings';
 import { charts } from '../charts/registry';
 import { policyData } from '../data/recommendations';
+import { assertColumnsMatch } from '../datapackage/dictionary';
 import { checkContent, listContent } from './content';
 import { checkGlossary } from './glossary';
+import { staleReviewWarnings } from '../i18n/translation-status';
+import { checkTraced, defaultSeedsDir } from './traced';
 import { siteRoutes } from './routes';
 import { fromDataMessage, type Problem } from './problems';
 
@@ -32,6 +35,8 @@ export function runChecks(): Problem[] {
   const data: Dataset[] | undefined = reg ? collect(problems, datasets) : collect(problems, () => loadDatasets(undefined, null));
   const chartList = reg && data && collect(problems, charts);
   const policy = reg && data && collect(problems, policyData);
+  // Every published CSV has exactly the columns the data package describes (data/columns.csv).
+  collect(problems, () => assertColumnsMatch(config.dataRoot));
 
   const files = listContent(config.contentRoot);
   const slugs = (c: string) => [...new Set(files.filter((f) => f.collection === c).map((f) => f.slug))];
@@ -61,11 +66,15 @@ export function runChecks(): Problem[] {
       ),
     );
   }
+  // Every value as its document prints it (only where the seed texts are beside the project).
+  if (reg && data) problems.push(...checkTraced({ datasets: data, seedFiles: new Map(reg.sources.map((s) => [s.id, s.seed_file])), seedsDir: defaultSeedsDir() }));
   if (config.locales.some((l) => l.code === 'km')) {
     const glossary = collect(problems, () =>
       checkGlossary({ contentRoot: config.contentRoot, dataRoot: config.dataRoot, extraFiles: ['src/config/ui/km.json'], lang: 'km' }),
     );
     problems.push(...(glossary ?? []));
   }
+  // A review made before the English last changed: a warning (the page is still fine to read; the review needs repeating).
+  problems.push(...(collect(problems, () => staleReviewWarnings(config.contentRoot, config.defaultLocale)) ?? []));
   return problems;
 }

@@ -35,6 +35,35 @@ export function keyMessageText(message: KeyMessage): string {
   return typeof message === 'string' ? message : message.text;
 }
 
+/**
+ * A review record (written by npm run i18n:review -- <file> --record --reviewer "Full Name"): who reviewed the
+ * translation, on which day, and the hash of the English at that time (so that a later change shows the review
+ * as stale). See src/lib/i18n/review-record.ts.
+ */
+const reviewFields = {
+  /** The person who reviewed the translation against the original. */
+  reviewedBy: z.string().trim().min(1, 'the name of the person who reviewed the translation').optional(),
+  /** The day of the review. */
+  reviewedOn: z.coerce.date().optional(),
+  /** Hash of the original-language text the review was made against. */
+  reviewedHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:review -- <file> --record').optional(),
+};
+
+const RECORD_HINT = 'record the review with npm run i18n:review -- <file> --record --reviewer "Full Name"';
+
+/** translation: reviewed needs a review record; a review record needs translation: reviewed. */
+function checkReview(data: { translation: TranslationStatus; reviewedBy?: string; reviewedOn?: Date; reviewedHash?: string }, ctx: z.RefinementCtx) {
+  if (data.translation === 'reviewed') {
+    if (!data.reviewedBy) ctx.addIssue({ code: 'custom', path: ['reviewedBy'], message: `translation is "reviewed" but no reviewer is named: ${RECORD_HINT}, or set translation to what it is (machine or translated).` });
+    if (!data.reviewedOn) ctx.addIssue({ code: 'custom', path: ['reviewedOn'], message: `translation is "reviewed" but the date of the review is missing: ${RECORD_HINT}.` });
+    if (!data.reviewedHash) ctx.addIssue({ code: 'custom', path: ['reviewedHash'], message: `translation is "reviewed" but the English it was reviewed against is not recorded: ${RECORD_HINT}.` });
+  } else {
+    for (const key of ['reviewedBy', 'reviewedOn', 'reviewedHash'] as const) {
+      if (data[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is set but translation is "${data.translation}", not "reviewed": remove the review fields (the text is no longer the reviewed one) or ${RECORD_HINT}.` });
+    }
+  }
+}
+
 export function makeEntrySchema(reg: SchemaRegistries) {
   return z.object({
     /** Page title, plain text. */
@@ -63,7 +92,8 @@ export function makeEntrySchema(reg: SchemaRegistries) {
     keyFigures: z.array(KeyFigureSchema).optional(),
     /** Translations: hash of the original-language text this translation was made from (npm run i18n:stamp). */
     sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:stamp').optional(),
-  }).strict();
+    ...reviewFields,
+  }).strict().superRefine(checkReview);
 }
 
 /** Pages (home, about) are not tied to one country, theme or source. */
@@ -78,7 +108,8 @@ export function makePageSchema() {
     /** Home: ids from data/charts.csv shown first, before any text (at most 4). */
     keyCharts: z.array(z.string().min(1)).max(4).optional(),
     sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hash written by npm run i18n:stamp').optional(),
-  }).strict();
+    ...reviewFields,
+  }).strict().superRefine(checkReview);
 }
 
 export type EntryData = z.infer<ReturnType<typeof makeEntrySchema>>;

@@ -9,7 +9,11 @@ import { siteConfig } from '../config/site-config';
 import { DataError, loadCsv } from './csv';
 import { registries } from './registries';
 
-export const UNITS = ['usd', 'usd-billion', 'percent', 'count', 'households', 'people', 'children', 'ratio', 'text'] as const;
+/**
+ * Units of a finding's value. `times` is a multiplier the document prints ("twice as likely" is 2); `eur` is euros;
+ * `year` is a calendar year (2006), `years`, `months` and `days` are lengths of time; `text` is a direction-only row.
+ */
+export const UNITS = ['usd', 'usd-billion', 'eur', 'percent', 'count', 'households', 'people', 'children', 'ratio', 'times', 'year', 'years', 'months', 'days', 'text'] as const;
 export const DIRECTIONS = ['better', 'worse', 'no-difference', 'mixed'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 

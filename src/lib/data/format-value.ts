@@ -9,6 +9,18 @@ export function formatValue(value: number, unit: string, kit: Pick<LocaleKit, 'n
       return `US$${kit.n(value)}`;
     case 'usd-billion':
       return `US$${kit.n(value)} bn`;
+    case 'eur':
+      return `EUR ${kit.n(value)}`;
+    case 'times':
+      return `${kit.n(value)}×`;
+    case 'year':
+      // A calendar year: 2006, never "2,006".
+      return kit.n(value, { useGrouping: false });
+    case 'years':
+    case 'months':
+    case 'days':
+      // Intl words the unit in the page's language ("24 months", "24 ខែ").
+      return kit.n(value, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'long' });
     default:
       return kit.n(value);
   }

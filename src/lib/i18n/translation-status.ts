@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import { siteConfig } from '../config/site-config';
 import { listContent, type ContentFile } from '../check/content';
 import { entryHash, freshness, textHash, type Freshness } from './source-hash';
+import { describeReview, reviewOf, reviewState, type ReviewRecord, type ReviewState } from './review-record';
 
 export interface StatusRow {
   /** Content file, or "data/file.csv row-id column". */
@@ -18,6 +19,8 @@ export interface StatusRow {
   status: Freshness;
   /** original, machine, translated, reviewed (content files). */
   translation?: string;
+  /** The recorded review (content files marked reviewed), and whether the English changed since. */
+  review?: { record: ReviewRecord; state: ReviewState };
 }
 
 function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string } {
@@ -28,7 +31,7 @@ function splitFrontmatter(source: string): { data: Record<string, unknown>; body
 
 export function contentHashOf(file: ContentFile): string {
   const { data, body } = splitFrontmatter(file.source);
-  return entryHash(data as HashedEntry, body);
+  return entryHash(data as unknown as HashedEntry, body);
 }
 
 /** The translated text columns of the data, as "file: id column -> column_en". */
@@ -105,11 +108,13 @@ export function translationStatus(): StatusRow[] {
     for (const lang of others) {
       const twin = files.find((f) => f.collection === original.collection && f.slug === original.slug && f.lang === lang);
       const data = twin ? splitFrontmatter(twin.source).data : {};
+      const record = reviewOf(data);
       rows.push({
         item: path.relative(process.cwd(), twin?.file ?? path.join(config.contentRoot, original.collection, lang, `${original.slug}.mdx`)),
         lang,
         status: freshness(hash, { exists: !!twin, recordedHash: data.sourceHash as string | undefined }),
         translation: data.translation as string | undefined,
+        ...(record ? { review: { record, state: reviewState(hash, data) } } : {}),
       });
     }
   }
@@ -119,6 +124,43 @@ export function translationStatus(): StatusRow[] {
     rows.push({ item: `data/${cell.file} ${cell.id} ${cell.column}_${cell.lang}`, lang: cell.lang, status: freshness(cell.hash, { exists: cell.exists, recordedHash: recorded?.source_hash }) });
   }
   return rows;
+}
+
+export interface ReviewRow {
+  /** The translation's file, relative to the working directory. */
+  file: string;
+  /** The original it was reviewed against. */
+  original: string;
+  record: ReviewRecord;
+  state: ReviewState;
+}
+
+/**
+ * Every recorded review under a content root, with whether the original changed since (stale). Explicit
+ * arguments rather than the site config, so that tests can point it at a fixture.
+ */
+export function reviewStatus(contentRoot: string, defaultLocale: string): ReviewRow[] {
+  const files = listContent(contentRoot);
+  const rows: ReviewRow[] = [];
+  for (const twin of files.filter((f) => f.lang !== defaultLocale)) {
+    const data = splitFrontmatter(twin.source).data;
+    const record = reviewOf(data);
+    const original = files.find((f) => f.collection === twin.collection && f.slug === twin.slug && f.lang === defaultLocale);
+    if (!record || !original) continue;
+    rows.push({ file: path.relative(process.cwd(), twin.file), original: path.relative(process.cwd(), original.file), record, state: reviewState(contentHashOf(original), data) });
+  }
+  return rows;
+}
+
+/** npm run check: a stale review is a warning (the text is still readable; the review needs repeating). */
+export function staleReviewWarnings(contentRoot: string, defaultLocale: string): { severity: 'warning'; where: string; message: string }[] {
+  return reviewStatus(contentRoot, defaultLocale)
+    .filter((r) => r.state === 'stale')
+    .map((r) => ({
+      severity: 'warning' as const,
+      where: `${r.file}:1`,
+      message: `${describeReview(r.record, r.state)} (${r.original}). Review it again: npm run i18n:review -- ${r.file}, then --record --reviewer "Full Name".`,
+    }));
 }
 
 let staleCache: Set<string> | undefined;
