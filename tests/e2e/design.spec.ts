@@ -146,6 +146,14 @@ describe.each(LANGS)('pages in %s', (lang) => {
     },
   );
 
+  it.each(['practices/', 'recommendations/', 'about/'])('the current section shows in the scrolled navigation row on a phone, without script (/%s)', async (path) => {
+    await open(`/${lang}/${path}`, 390, 844);
+    const { left, right, width } = await page.locator('.site-nav a[aria-current="page"]').evaluate((a) => a.getBoundingClientRect());
+    expect(width).toBeGreaterThan(0);
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(390);
+  });
+
   it('the home page opens with charts of the headline findings, before any paragraph of text', async () => {
     await open(`/${lang}/`, 390, 844);
     const charts = page.locator('main figure.chart');
