@@ -29,6 +29,13 @@ describe('the published recommendations', () => {
     expect(new Set(recommendations.map((r) => r.source))).toEqual(new Set(['miccaf', 'unicef', 'remittances', 'family-package', 'khatlon']));
     expect(recommendations.filter((r) => r.source === 'khatlon').every((r) => r.kind === 'planned-action')).toBe(true);
   });
+  it('are numbered <source>-01, -02… within each source, without gaps, as the data README says', () => {
+    const bySource = new Map<string, string[]>();
+    for (const r of recommendations) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.id]);
+    for (const [source, ids] of bySource) {
+      expect(ids, source).toEqual(ids.map((_, i) => `${source}-${String(i + 1).padStart(2, '0')}`));
+    }
+  });
   it('each have English and Khmer text and a locator', () => {
     for (const r of recommendations) {
       expect(r.text_en, r.id).not.toBe('');

@@ -4,10 +4,11 @@
  * source, supporting finding and printed area or tag is checked against its registry; problems name the
  * file, the row and the value.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { siteConfig } from '../config/site-config';
-import { DataError, loadCsv } from './csv';
+import { DataError, loadCsv, parseCsvText } from './csv';
 import { kebabId, semicolonList } from './fields';
 import { datasets } from './findings';
 import { normalizeList } from '../filters/facets';
@@ -152,6 +153,39 @@ export function matchPracticeTopics(
   return { byPractice, problems };
 }
 
+/** Columns data/recommendations.csv must have; a missing one is named with row 1. */
+const RECOMMENDATION_COLUMNS = ['id', 'kind', 'themes', 'actors', 'scope', 'text_en', 'source', 'section', 'locator'];
+
+/**
+ * Reads data/recommendations.csv. When rows break the schema (a missing locator, an unknown kind…), the
+ * problems are returned instead of thrown, with the rows as written (lists split on ";"), so that the
+ * registry checks (unknown theme, actor, country…) still run and one `npm run check` names every problem.
+ */
+export function loadRecommendations(absFile: string): { recommendations: Recommendation[]; rows: Record<string, unknown>[]; problems: string[] } {
+  try {
+    const recommendations = loadCsv(absFile, RecommendationSchema, RECOMMENDATION_COLUMNS);
+    return { recommendations, rows: recommendations, problems: [] };
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    let rows: Record<string, unknown>[] = [];
+    try {
+      const shown = path.relative(process.cwd(), absFile) || absFile;
+      const parsed = parseCsvText(readFileSync(absFile, 'utf8'), shown);
+      // Without all the columns there is nothing sound to cross-check; the missing column is the problem.
+      if (RECOMMENDATION_COLUMNS.some((c) => !parsed.header.includes(c))) return { recommendations: [], rows: [], problems: error.problems };
+      rows = parsed.rows.map((r) => ({
+        ...r,
+        themes: list.parse(r.themes ?? ''),
+        actors: list.parse(r.actors ?? ''),
+        supports: list.parse(r.supports ?? ''),
+      }));
+    } catch {
+      // The file is unreadable or has ragged rows; those problems are already in the error.
+    }
+    return { recommendations: [], rows, problems: error.problems };
+  }
+}
+
 function dataFile(name: string): string {
   return path.resolve(process.cwd(), siteConfig().dataRoot, name);
 }
@@ -200,7 +234,8 @@ export function policyData(): PolicyData {
   if (cached) return cached;
   const reg = registries();
   const actors = loadCsv(dataFile('actors.csv'), ActorSchema, ['id', 'label_en', 'label_km']);
-  const recommendations = loadCsv(dataFile('recommendations.csv'), RecommendationSchema, ['id', 'kind', 'themes', 'actors', 'scope', 'text_en', 'source']);
+  const recs = loadRecommendations(dataFile('recommendations.csv'));
+  const recommendations = recs.recommendations;
   const practices = loadCsv(dataFile('practices.csv'), PracticeSchema, ['id', 'title', 'countries', 'themes', 'tags', 'source']);
   const practiceTopics = loadCsv(dataFile('practice-topics.csv'), PracticeTopicSchema, ['kind', 'id', 'label_en', 'label_km', 'printed']);
   const topicMatch = matchPracticeTopics(practices, practiceTopics, {
@@ -211,11 +246,13 @@ export function policyData(): PolicyData {
   const sourceIds = new Set(reg.sources.map((s) => s.id));
   const findingIds = new Set(datasets().flatMap((d) => d.rows.map((r) => r.id)));
   const problems = [
-    ...crossCheck(recommendations, path.join(siteConfig().dataRoot, 'recommendations.csv'), [
+    ...recs.problems,
+    ...crossCheck(recs.rows, path.join(siteConfig().dataRoot, 'recommendations.csv'), [
       { column: 'themes', values: (r) => r.themes as string[], allowed: themeIds, registry: 'data/themes.csv' },
       { column: 'actors', values: (r) => r.actors as string[], allowed: new Set(actors.map((a) => a.id)), registry: 'data/actors.csv' },
-      { column: 'scope', values: (r) => [r.scope as string], allowed: new Set(reg.countries.map((c) => c.id)), registry: 'data/countries.csv' },
-      { column: 'source', values: (r) => [r.source as string], allowed: sourceIds, registry: 'data/sources.csv' },
+      // Empty scope and source are schema problems, reported once above.
+      { column: 'scope', values: (r) => [r.scope as string].filter(Boolean), allowed: new Set(reg.countries.map((c) => c.id)), registry: 'data/countries.csv' },
+      { column: 'source', values: (r) => [r.source as string].filter(Boolean), allowed: sourceIds, registry: 'data/sources.csv' },
       { column: 'supports', values: (r) => r.supports as string[], allowed: findingIds, registry: 'the ids of data/findings/*.csv' },
     ]),
     ...crossCheck(practices, path.join(siteConfig().dataRoot, 'practices.csv'), [
