@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGlossary, checkKhmerText, findAvoided, findCurrency, loadGlossary, maskNonProse, parseGlossary, type GlossaryEntry } from '../../src/lib/check/glossary';
+import { acronymOf, checkGlossary, checkKhmerText, findAvoided, findBareAcronyms, findCurrency, loadGlossary, maskNonProse, parseGlossary, type GlossaryEntry } from '../../src/lib/check/glossary';
 import { formatProblem } from '../../src/lib/check/problems';
 
 const glossary = loadGlossary('data');
@@ -81,6 +81,34 @@ describe('amounts of money in Khmer', () => {
     expect(findCurrency(maskNonProse("USD 1762 និង USD 414 ពាន់លាន | មុខចំណាយ (USD) | បោះពុម្ពជា '1762 USD'"))).toEqual([]);
   });
   it('names a dollar sign', () => expect(findCurrency('$414').map((h) => h.message)).toEqual(['amount "$414": in Khmer write "USD 414" (see data/glossary.csv, id usd).']));
+});
+
+describe('acronyms spelled out at their first use on a Khmer page', () => {
+  const iom = entries.find((e) => e.id === 'iom')!;
+  const bare = (text: string) => checkKhmerText(text, entries, { acronyms: true }).filter((h) => /first use/.test(h.message)).map((h) => `${h.line}:${h.found}`);
+
+  it('knows each acronym from term_en, and none for a term whose Khmer is the acronym', () => {
+    expect(acronymOf(iom)).toBe('IOM');
+    expect(acronymOf(entries.find((e) => e.id === 'unicef')!)).toBe('UNICEF');
+    expect(acronymOf(entries.find((e) => e.id === 'usd')!)).toBeUndefined();
+    expect(acronymOf(entries.find((e) => e.id === 'caregiver')!)).toBeUndefined();
+  });
+
+  it('reports a bare first use with its line, and accepts one after the full name', () => {
+    expect(bare('---\nsummary: "ការសិក្សារបស់ IOM"\n---\n')).toEqual(['2:IOM']);
+    expect(bare(`---\nsummary: "ការសិក្សារបស់${iom.termKm} (IOM)"\n---\nIOM បាន…\n`)).toEqual([]);
+    // The full name later on does not excuse an earlier bare use.
+    expect(bare(`IOM បាន…\n${iom.termKm} (IOM)\n`)).toEqual(['1:IOM']);
+  });
+
+  it('lets a title use the short form, and ignores tag attributes and English quotations', () => {
+    expect(bare('---\ntitle: "ការសិក្សារបស់ IOM"\n---\n')).toEqual([]);
+    expect(bare('<Cite source="miccaf" at="IOM report" />\n"the IOM team"\n')).toEqual([]);
+  });
+
+  it('does not match inside a longer word', () => {
+    expect(findBareAcronyms(maskNonProse('WHOLE UNICEFS'), entries)).toEqual([]);
+  });
 });
 
 describe('npm run check with a variant put back into a Khmer file', () => {

@@ -141,8 +141,33 @@ export function findCurrency(text: string): Hit[] {
   return hits.sort((a, b) => a.index - b.index);
 }
 
+/** The acronym a glossary term is known by: "(IOM)" at the end of term_en, or a term_en that is one all-capital word. */
+export function acronymOf(entry: GlossaryEntry): string | undefined {
+  const acronym = /\(([A-Z][A-Za-z]*[A-Z])\)$/.exec(entry.termEn)?.[1] ?? (/^[A-Z]{2,}$/.test(entry.termEn) ? entry.termEn : undefined);
+  // A term whose Khmer is the acronym itself (USD) has nothing to spell out.
+  return acronym && !entry.termKm.includes(acronym) ? acronym : undefined;
+}
+
+/**
+ * Acronyms spelled out at their first use on a Khmer page: before the first "IOM" of its running text (the
+ * summary comes first), the page must have given the full Khmer name (text already masked).
+ */
+export function findBareAcronyms(text: string, glossary: GlossaryEntry[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const entry of glossary) {
+    const acronym = acronymOf(entry);
+    if (!acronym) continue;
+    const first = occurrences(text, acronym).find((at) => onBoundary(text, at, at + acronym.length, acronym));
+    if (first === undefined) continue;
+    const spelled = text.indexOf(entry.termKm);
+    if (spelled >= 0 && spelled < first) continue;
+    hits.push({ index: first, length: acronym.length, found: acronym, message: `first use of "${acronym}" on this page: spell it out, "${entry.termKm} (${acronym})", at or before its first use (data/glossary.csv, id ${entry.id}).` });
+  }
+  return hits;
+}
+
 /** Glossary and currency hits in a Khmer text, with their 1-based line. */
-export function checkKhmerText(text: string, glossary: GlossaryEntry[]): (Hit & { line: number })[] {
+export function checkKhmerText(text: string, glossary: GlossaryEntry[], options: { acronyms?: boolean } = {}): (Hit & { line: number })[] {
   const masked = maskNonProse(text);
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -159,7 +184,9 @@ export function checkKhmerText(text: string, glossary: GlossaryEntry[]): (Hit & 
   const currency = findCurrency(masked);
   // "414 ពាន់លានដុល្លារអាមេរិក" is one problem (the amount), not two.
   const terms = findAvoided(masked, glossary).filter((h) => !currency.some((c) => c.index <= h.index && c.index + c.length >= h.index + h.length));
-  return [...terms, ...currency].sort((a, b) => a.index - b.index).map((h) => ({ ...h, line: lineOf(h.index) }));
+  // A title may use the short form ("… របស់ UNICEF"); the running text from the summary on spells it out.
+  const acronyms = options.acronyms ? findBareAcronyms(masked.replace(/^title:.*$/m, (line) => ' '.repeat(line.length)), glossary) : [];
+  return [...terms, ...currency, ...acronyms].sort((a, b) => a.index - b.index).map((h) => ({ ...h, line: lineOf(h.index) }));
 }
 
 export interface GlossaryCheckInput {
@@ -189,7 +216,8 @@ export function checkGlossary(input: GlossaryCheckInput): Problem[] {
     if (existsSync(dir)) textFiles.push(...readdirSync(dir).filter((n) => /\.mdx?$/.test(n)).sort().map((n) => path.join(dir, n)));
   }
   for (const file of [...textFiles, ...(input.extraFiles ?? []).filter((f) => existsSync(f))]) {
-    for (const hit of checkKhmerText(readFileSync(file, 'utf8'), entries)) problems.push({ severity: 'error', where: `${file}:${hit.line}`, message: hit.message });
+    // Pages spell acronyms out at first use; UI strings are short labels used across pages.
+    for (const hit of checkKhmerText(readFileSync(file, 'utf8'), entries, { acronyms: textFiles.includes(file) })) problems.push({ severity: 'error', where: `${file}:${hit.line}`, message: hit.message });
   }
   for (const file of csvFiles(input.dataRoot)) {
     let rows: Record<string, string>[];
