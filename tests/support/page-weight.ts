@@ -1,6 +1,7 @@
 /**
  * What a first visit to a page downloads, measured in Chromium: HTML and CSS (gzip), fonts, and the
  * JavaScript loaded before any interaction (gzip), with inline <style> and <script> counted in the HTML.
+ * JSON-LD data blocks are not script: they count in the HTML only.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -31,7 +32,7 @@ export async function measurePage(browser: Browser, base: string, path: string):
   await page.goto(base + path, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(100);
-  const inlineScripts = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''));
+  const inlineScripts = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].map((s) => s.textContent ?? '').join(''));
   await context.close();
   const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
   const sum = (type: string, f: (b: Buffer) => number) => bodies.filter((r) => r.type === type).reduce((n, r) => n + f(r.body), 0);
