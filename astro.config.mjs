@@ -10,6 +10,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import security from './src/integrations/security.ts';
+import offlineSlides from './src/integrations/offline-slides.ts';
 import { contentChunkName } from './src/lib/build/content-chunks.ts';
 
 // Builds run offline: no telemetry.
@@ -44,6 +45,8 @@ export default defineConfig({
     linkCheck(),
     security(),
     searchIndex(),
+    // After security(): each brief's one-file offline slides carry their own policy (fonts as data: URLs).
+    offlineSlides(),
   ],
   devToolbar: { enabled: false },
   vite: {

@@ -1,0 +1,56 @@
+/**
+ * An opaque picture as an indexed-colour PNG (one byte a pixel and a palette of its colours) when it has at
+ * most 256 of them, as a card of flat colours and anti-aliased text does (about 80): the same pixels as an
+ * RGBA PNG, with a quarter of the bytes to compress, so about a third of the size and quicker to write.
+ * Otherwise (or on a big-endian machine) undefined, and the caller writes an RGBA PNG.
+ */
+import { endianness } from 'node:os';
+import { crc32, deflateSync } from 'node:zlib';
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** `rgba`: width × height pixels, 4 bytes each (red, green, blue, alpha); alpha is ignored, the picture must be opaque. */
+export function indexedPng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+  if (endianness() !== 'LE' || rgba.byteOffset % 4 !== 0) return undefined;
+  // Read each pixel as one number (little-endian: red in the low byte).
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const index = new Map<number, number>();
+  const rows = Buffer.alloc((width + 1) * height); // each row starts with its filter type, 0: none
+  let last = -1;
+  let lastIndex = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * (width + 1) + 1;
+    const from = y * width;
+    for (let x = 0; x < width; x++) {
+      const rgb = pixels[from + x] & 0xffffff;
+      // Most pixels repeat the one before: skip the lookup for them.
+      if (rgb !== last) {
+        let i = index.get(rgb);
+        if (i === undefined) {
+          if (index.size === 256) return undefined;
+          index.set(rgb, (i = index.size));
+        }
+        last = rgb;
+        lastIndex = i;
+      }
+      rows[row + x] = lastIndex;
+    }
+  }
+  const palette = Buffer.alloc(index.size * 3);
+  for (const [rgb, i] of index) palette.set([rgb & 0xff, (rgb >> 8) & 0xff, rgb >>> 16], i * 3);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per index
+  header[9] = 3; // indexed colour
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', palette), chunk('IDAT', deflateSync(rows, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+}

@@ -1,0 +1,105 @@
+/**
+ * Share cards to PNG: the card's SVG (text already as outlines) rasterised by resvg (@resvg/resvg-js, a
+ * prebuilt native module from npm) in a worker thread, with colours from the design tokens and the chart
+ * classes of charts.css.
+ * A card already rendered from the same SVG is taken from the cache (ASTRO_CACHE_DIR or node_modules/.astro,
+ * under share-cards/), so a rebuild renders only what changed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Resvg } from '@resvg/resvg-js';
+import { cardSvg, type CardColors, type CardSpec } from './card';
+import { typesetter } from './typeset';
+import { indexedPng } from './png';
+
+/** The light theme's value of each --color-* token in tokens.css. */
+export function lightColors(tokensCss: string): Record<string, string> {
+  const colors: Record<string, string> = {};
+  for (const m of tokensCss.matchAll(/--color-([\w-]+):\s*light-dark\(\s*([^,\s]+)\s*,/g)) colors[m[1]] = m[2];
+  return colors;
+}
+
+/** charts.css rules for the classes inside a chart's SVG, with the tokens' light values in place of var(). */
+export function chartStyles(chartsCss: string, colors: Record<string, string>): string {
+  const rules: string[] = [];
+  for (const m of chartsCss.matchAll(/^([^{}@/]*(?:\.chart-svg|\.m-|\.thumb-)[^{}]*)\{([^}]*)\}/gm)) {
+    const selector = m[1].replace(/\.chart-(?:svg|thumb) /g, '').trim();
+    // Fonts do not matter (the card draws text as outlines); colours become the light theme's values.
+    const body = m[2]
+      .replace(/font-[\w-]+:[^;]*;?/g, '')
+      .replace(/var\(--color-([\w-]+)\)/g, (_, name: string) => colors[name] ?? 'currentColor')
+      .trim();
+    if (body && !/var\(/.test(body)) rules.push(`${selector}{${body}}`);
+  }
+  return rules.join('');
+}
+
+let style: { colors: CardColors; chartCss: string } | undefined;
+function cardStyle() {
+  if (style) return style;
+  const tokens = lightColors(readFileSync(path.resolve('src/styles/tokens.css'), 'utf8'));
+  const need = ['paper', 'ink', 'ink-muted', 'accent', 'line'].filter((k) => !tokens[k]);
+  if (need.length) throw new Error(`src/styles/tokens.css: share cards need the colour tokens ${need.map((k) => `--color-${k}`).join(', ')} written light-dark(light, dark).`);
+  const colors = { paper: tokens.paper, ink: tokens.ink, muted: tokens['ink-muted'], accent: tokens.accent, line: tokens.line };
+  return (style = { colors, chartCss: chartStyles(readFileSync(path.resolve('src/styles/charts.css'), 'utf8'), tokens) });
+}
+
+/** Bumped when the look of a card changes in a way its SVG does not show (the renderer's settings). */
+const RENDER_VERSION = 2;
+const cacheDir = path.join(process.env.ASTRO_CACHE_DIR ? path.resolve(process.env.ASTRO_CACHE_DIR) : path.resolve('node_modules/.astro'), 'share-cards');
+
+/** The steps raster-worker.mjs takes, on this thread (for tests). */
+export function svgToPng(svg: string): Buffer {
+  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, background: 'white' }).render();
+  // A card has a few dozen colours: an indexed PNG holds them exactly; resvg's own RGBA PNG if ever it has more.
+  return indexedPng(image.pixels, image.width, image.height) ?? Buffer.from(image.asPng());
+}
+
+/**
+ * One worker thread rasterises cards (raster-worker.mjs, the same steps as svgToPng), so that the second core
+ * draws them while this thread goes on rendering pages. It holds the process open only while it has work.
+ */
+class Rasteriser {
+  // Read from src/ (builds run from the project's root): the bundled page code has no copy of it.
+  private worker = new Worker(path.resolve('src/lib/share/raster-worker.mjs'));
+  private waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+  private next = 0;
+  constructor() {
+    this.worker.unref();
+    this.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = this.waiting.get(id)!;
+      this.waiting.delete(id);
+      if (!this.waiting.size) this.worker.unref();
+      if (error || !png) job.reject(new Error(`Share card not drawn: ${error}`));
+      else job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+    });
+    this.worker.on('error', (error: Error) => [...this.waiting.values()].forEach((job) => job.reject(error)));
+  }
+  png(svg: string): Promise<Buffer> {
+    const id = this.next++;
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, svg });
+    });
+  }
+}
+let rasteriser: Rasteriser | undefined;
+
+/** The card as PNG bytes; `name` says which card in a warning. */
+export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buffer> {
+  const { colors, chartCss } = cardStyle();
+  const ts = await typesetter();
+  const missing = ts.missing([spec.kicker, spec.title, spec.text ?? '', spec.footer].join(' '), 700);
+  if (missing.length) console.warn(`Share card ${name}: no font of src/config/site.json has ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ')}; left out of the card.`);
+  const { svg } = cardSvg(spec, ts, colors, spec.charts?.length ? chartCss : '');
+  const key = createHash('sha256').update(`${RENDER_VERSION}\n${svg}`).digest('hex').slice(0, 32);
+  const cached = path.join(cacheDir, `${key}.png`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const png = await (rasteriser ??= new Rasteriser()).png(svg);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, png);
+  return png;
+}
