@@ -4,6 +4,11 @@
  * the site config), the copy handed to Pagefind has its words separated and a vocabulary of the indexed
  * words is written beside the index for query-time segmentation. The published HTML is not changed.
  *
+ * Beside the index, for the browser's side (src/lib/search/client.ts): terms-<lang>.json, the Khmer spelling
+ * variants to fold and the glossary's terms of the other language to search for (read when search opens);
+ * spelling-<lang>.json, the index's Latin words, most used first (read only to correct a query that found
+ * nothing). pagefind.js is patched to hand each result's word weights to the ranking (see exposeWeights).
+ *
  * Pages are indexed while the build renders them (each rendered page is handed over, see
  * lib/search/build-feed), in worker threads beside the rendering. When the build is done, every HTML file
  * written is checked against what was handed over: a page that was not is read from disk and indexed then,
@@ -18,7 +23,9 @@ import { Worker } from 'node:worker_threads';
 import { siteConfig } from '../lib/config/site-config';
 import { installFeed, removeFeed } from '../lib/search/build-feed';
 import { isIndexable, pageLanguage } from '../lib/search/index-copy';
-import { policyRecords, type SearchRecord } from '../lib/search/records';
+import { policyRecords, recordHtml, type SearchRecord } from '../lib/search/records';
+import { loadGlossary, type GlossaryEntry } from '../lib/check/glossary';
+import { Window } from '../lib/build/bounded';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -32,56 +39,75 @@ export interface IndexSummary {
   vocabulary: Record<string, number>;
 }
 
+interface WorkerReply {
+  errors: string[];
+  words?: string[];
+  spelling?: string[];
+}
+
 /** A language's index in its own worker thread (and Pagefind process); see pagefind-worker.mjs. */
 class LanguageIndex {
   private worker: Worker;
-  private replies = new Map<number, (reply: { errors: string[]; words?: string[] }) => void>();
+  private replies = new Map<number, (reply: WorkerReply) => void>();
   private nextId = 0;
   private sent: Promise<unknown>[] = [];
+  // Back-pressure: at most WINDOW batches of a language wait in its worker and Pagefind at once; the next
+  // page waits for room (see addPage), so the rendered pages never queue without limit.
+  private window = new Window(WINDOW);
+  private busy = 0;
 
   constructor(
     readonly lang: string,
     segment: boolean,
+    variants: [string, string][],
   ) {
-    this.worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)), { workerData: { lang, segment } });
+    this.worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)), { workerData: { lang, segment, variants } });
     // While the build renders, a worker must not keep a failed build's process alive; write() holds it.
     this.worker.unref();
-    this.worker.on('message', ({ id, ...reply }: { id: number; errors: string[]; words?: string[] }) => this.replies.get(id)?.(reply));
+    this.worker.on('message', ({ id, ...reply }: { id: number } & WorkerReply) => this.replies.get(id)?.(reply));
     // A worker that dies fails every request still waiting for its answer.
     this.worker.on('error', (error: Error) => [...this.replies.values()].forEach((reply) => reply({ errors: [error.message] })));
   }
 
-  private send(what: string, message: Record<string, unknown>): Promise<string[] | undefined> {
+  private send(what: string, message: Record<string, unknown>): Promise<WorkerReply> {
     const id = this.nextId++;
-    const reply = new Promise<string[] | undefined>((resolve, reject) => {
-      this.replies.set(id, ({ errors, words }) => {
+    const reply = new Promise<WorkerReply>((resolve, reject) => {
+      this.replies.set(id, (answer) => {
         this.replies.delete(id);
-        if (errors.length) reject(new Error(`Search indexing failed while ${what}:\n${errors.join('\n')}`));
-        else resolve(words);
+        if (answer.errors.length) reject(new Error(`Search indexing failed while ${what}:\n${answer.errors.join('\n')}`));
+        else resolve(answer);
       });
     });
     this.worker.postMessage({ id, ...message });
     return reply;
   }
 
-  /** Queues without waiting, so that the main thread goes on; write() collects the answers. */
-  private queue(what: string, message: Record<string, unknown>) {
+  /** Queues without waiting for the answer, so that the main thread goes on; write() collects the answers. */
+  private queue(what: string, message: Record<string, unknown>): Promise<unknown> {
+    // While a batch is out, the worker keeps the process alive: rendering may be waiting for its room.
+    if (this.busy++ === 0) this.worker.ref();
     const reply = this.send(what, message);
+    const settled = () => --this.busy === 0 && this.worker.unref();
+    reply.then(settled, settled);
     reply.catch(() => {}); // handled in write(); this only keeps Node from calling it unhandled meanwhile
     this.sent.push(reply);
+    return reply;
   }
 
-  addPages(pages: { url: string; html: string }[]) {
-    this.queue(`indexing ${pages.length} ${this.lang} pages`, { pages }); // errors name their page
+  /** Sends a batch once the window has room; resolves when it is sent (not when it is indexed). */
+  async addPages(pages: { url: string; html: string }[]): Promise<void> {
+    const release = await this.window.enter();
+    this.queue(`indexing ${pages.length} ${this.lang} pages`, { pages }).then(release, release); // errors name their page
   }
 
   addRecords(records: SearchRecord[]) {
-    this.queue(`indexing the ${this.lang} records`, { records });
+    this.queue(`indexing the ${this.lang} records`, { pages: records.map((r) => ({ url: r.url, html: recordHtml(r) })) });
   }
 
-  /** Writes the index; returns the vocabulary of a segmented language. */
-  async write(outputPath: string): Promise<string[] | undefined> {
-    this.worker.ref();
+  /** Writes the index; returns the vocabulary of a segmented language and the spelling words. */
+  async write(outputPath: string): Promise<WorkerReply> {
+    // Held until the worker stops: the last batch's answer must not let go of it (see queue).
+    if (this.busy++ === 0) this.worker.ref();
     await Promise.all(this.sent);
     return this.send(`writing the ${this.lang} index`, { write: outputPath });
   }
@@ -116,6 +142,43 @@ async function moveInto(from: string, into: string, keep: (name: string) => bool
 }
 
 const BATCH = 32;
+/** Batches of a language in its worker and Pagefind at once (see LanguageIndex.window). */
+const WINDOW = 4;
+
+/** The glossary's Khmer variants to fold, as [variant, term]. */
+function glossaryVariants(entries: GlossaryEntry[]): [string, string][] {
+  return entries.flatMap((e) => e.avoid.map((v): [string, string] => [v, e.termKm]));
+}
+
+/** The English forms a reader may type for a glossary term: "World Health Organization (WHO)" gives the name and WHO. */
+function englishForms(term: string): string[] {
+  const short = /\(([^)]+)\)\s*$/.exec(term)?.[1];
+  const name = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return [...new Set([name, short].filter((f): f is string => !!f))];
+}
+
+/**
+ * The terms of another language that a search in `lang` also looks for in `lang`'s own words, as
+ * [typed, searched]: on the Khmer site the glossary's English terms, on the English site its Khmer terms.
+ * The glossary pairs English and Khmer only; other languages get none.
+ */
+export function crossTerms(entries: GlossaryEntry[], lang: string): [string, string][] {
+  if (lang === 'km') return entries.flatMap((e) => englishForms(e.termEn).map((f): [string, string] => [f, e.termKm]));
+  if (lang === 'en') return entries.map((e) => [e.termKm, englishForms(e.termEn).at(-1)!]);
+  return [];
+}
+
+/**
+ * pagefind.js keeps each matched word's weight (which part of the page it stands in) inside the closure
+ * that loads the result's excerpt; the ranking needs it for every result without loading excerpts. This
+ * adds it to the result as `weights`, beside `words`. Fails the build if Pagefind's code changed shape.
+ */
+export function exposeWeights(js: string): string {
+  const from = 'words:locations,data:async()=>';
+  if (js.includes('weights:weighted_locations')) return js;
+  if (!js.includes(from)) throw new Error('Search indexing: pagefind.js no longer has the shape this build patches (`words:locations,data:`), so results would come without word weights and ranking would ignore titles. Update exposeWeights in src/integrations/search-index.ts for this Pagefind version.');
+  return js.replace(from, 'words:locations,weights:weighted_locations.map((l)=>l.weight),data:async()=>');
+}
 
 /** The site path of a built file, as its page is addressed: /en/reports/x/ for en/reports/x/index.html. */
 function fileUrl(outDir: string, file: string): string {
@@ -133,17 +196,22 @@ export class SearchIndexer {
   private received = new Set<string>();
   private summary: IndexSummary = { pages: 0, records: 0, skipped: [], vocabulary: {} };
 
+  private glossary = loadGlossary(this.config.dataRoot).entries;
+
   private indexFor(lang: string): LanguageIndex {
     let index = this.indexes.get(lang);
     if (!index) {
-      index = new LanguageIndex(lang, !!this.config.locales.find((l) => l.code === lang)?.segmentWords);
+      index = new LanguageIndex(lang, !!this.config.locales.find((l) => l.code === lang)?.segmentWords, glossaryVariants(this.glossary));
       this.indexes.set(lang, index);
     }
     return index;
   }
 
-  /** A rendered page. The path may carry the base and may lack the trailing slash of a directory page. */
-  addPage(pathname: string, html: string) {
+  /**
+   * A rendered page. The path may carry the base and may lack the trailing slash of a directory page.
+   * When it fills a batch and the language's window is full, the returned promise waits for room.
+   */
+  addPage(pathname: string, html: string): Promise<void> | void {
     const url = this.sitePath(pathname);
     if (this.received.has(url)) return;
     this.received.add(url);
@@ -156,7 +224,7 @@ export class SearchIndexer {
     this.batches.set(lang, batch);
     batch.push({ url: withBaseUrl(this.config.base, url), html });
     this.summary.pages++;
-    if (batch.length >= BATCH) this.indexFor(lang).addPages(batch.splice(0));
+    if (batch.length >= BATCH) return this.indexFor(lang).addPages(batch.splice(0));
   }
 
   private sitePath(pathname: string): string {
@@ -173,13 +241,13 @@ export class SearchIndexer {
       for (const file of await htmlFiles(outDir)) {
         const url = fileUrl(outDir, file);
         written.add(url);
-        if (!this.received.has(url)) this.addPage(url, await readFile(file, 'utf8'));
+        if (!this.received.has(url)) await this.addPage(url, await readFile(file, 'utf8'));
       }
       if (onArrival) {
         const unwritten = [...this.received].filter((url) => !written.has(url) && !this.summary.skipped.includes(url));
         if (unwritten.length) throw new Error(`Search indexing: pages were rendered but not written, so their links would lead nowhere: ${unwritten.slice(0, 5).join(', ')}`);
       }
-      for (const [lang, batch] of this.batches) if (batch.length) this.indexFor(lang).addPages(batch.splice(0));
+      for (const [lang, batch] of this.batches) if (batch.length) await this.indexFor(lang).addPages(batch.splice(0));
       for (const locale of this.config.locales) {
         const records = policyRecords(locale.code);
         if (!records.length) continue;
@@ -187,17 +255,25 @@ export class SearchIndexer {
         this.summary.records += records.length;
       }
       const outputPath = path.join(outDir, 'pagefind');
-      const writes = [...this.indexes.values()].map(async (index) => {
+      // One language at a time: Pagefind needs more memory while it writes, and each language's process
+      // stops (its index freed) before the next one writes, so the peak is one write, not all of them at once.
+      const writes: { index: LanguageIndex; own: string; reply: WorkerReply }[] = [];
+      for (const index of this.indexes.values()) {
         const own = `${outputPath}.${index.lang}`;
-        return { index, own, words: await index.write(own) };
-      });
-      // Merge one language at a time: they share the entry file.
-      for (const { index, own, words } of await Promise.all(writes)) {
-        await mergeIndex(own, outputPath);
-        if (!words) continue;
-        await writeFile(path.join(outputPath, `vocabulary-${index.lang}.json`), JSON.stringify(words));
-        this.summary.vocabulary[index.lang] = words.length;
+        writes.push({ index, own, reply: await index.write(own) });
       }
+      // Merge one language at a time: they share the entry file.
+      for (const { index, own, reply } of writes) {
+        await mergeIndex(own, outputPath);
+        const terms = { variants: glossaryVariants(this.glossary), cross: crossTerms(this.glossary, index.lang) };
+        await writeFile(path.join(outputPath, `terms-${index.lang}.json`), JSON.stringify(terms));
+        await writeFile(path.join(outputPath, `spelling-${index.lang}.json`), JSON.stringify(reply.spelling ?? []));
+        if (!reply.words) continue;
+        await writeFile(path.join(outputPath, `vocabulary-${index.lang}.json`), JSON.stringify(reply.words));
+        this.summary.vocabulary[index.lang] = reply.words.length;
+      }
+      const script = path.join(outputPath, 'pagefind.js');
+      if (existsSync(script)) await writeFile(script, exposeWeights(await readFile(script, 'utf8')));
       return this.summary;
     } finally {
       await Promise.all([...this.indexes.values()].map((index) => index.stop()));

@@ -2,10 +2,15 @@
  * npm run bench:search — prints figures about search on the built site (never passes or fails):
  *  - index size per language;
  *  - search-call latency (median, p95) in headless Chromium for fixed queries, and keystroke-to-results time;
+ *  - tasks (tests/bench/search-tasks.json): a query and the page or record that answers it, run through the
+ *    search page's own query path, and through default Pagefind (as Starlight ships it) indexing the same
+ *    built pages; top-1 and top-5 success and mean reciprocal rank, for all tasks and for the typo subset;
  *  - recall of words sampled from inside sentences of the built pages (not first in their run of text),
  *    each searched through the site's own query path; share whose page is in the top 10.
+ * `-- --tasks` runs only the sizes, latency and tasks; `-- --words` only the sizes, latency and word samples.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seededRandom } from './random.ts';
 import { unified } from 'unified';
@@ -14,6 +19,9 @@ import type { Root, Element, ElementContent } from 'hast';
 import { launchBrowser } from '../support/browser.ts';
 import type { Page } from 'playwright-core';
 import { serveBuiltSite, DIST } from '../support/site.ts';
+import { serveDirectory } from '../support/static-server.ts';
+
+const ONLY = process.argv.includes('--tasks') ? 'tasks' : process.argv.includes('--words') ? 'words' : 'all';
 
 // 1,000 words keep the sampling error near ±0.7 points at 95% (±1.3 with 300).
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 1000);
@@ -131,10 +139,10 @@ function sampleWords(lang: string, unit: Unit, rand: () => number): Sample[] {
 /** Searches each sampled word through the search page's own query path and prints the recall figures. */
 async function measureRecall(page: Page, lang: string, label: string, samples: Sample[]) {
   const found = await page.evaluate(async (samples) => {
-    const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<string[]> };
+    const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<{ url: string }[]> };
     const hits: { rank: number; results: number }[] = [];
     for (const s of samples) {
-      const urls = (await search.query(s.word, 1000)).map((u) => u.split('#')[0]);
+      const urls = (await search.query(s.word, 1000)).map((r) => r.url.split('#')[0]);
       hits.push({ rank: urls.indexOf(s.page), results: urls.length });
     }
     return hits;
@@ -161,9 +169,10 @@ function quantile(values: number[], q: number): number {
 function indexSize(lang: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
+  const own = [`vocabulary-${lang}.json`, `wasm.${lang}.pagefind`, `terms-${lang}.json`, `spelling-${lang}.json`];
   for (const entry of readdirSync(path.join(DIST, 'pagefind'), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    if (entry.name.startsWith(`${lang}_`) || entry.name.includes(`.${lang}_`) || entry.name === `vocabulary-${lang}.json` || entry.name === `wasm.${lang}.pagefind`) {
+    if (entry.name.startsWith(`${lang}_`) || entry.name.includes(`.${lang}_`) || own.includes(entry.name)) {
       files++;
       bytes += statSync(path.join(entry.parentPath, entry.name)).size;
     }
@@ -171,7 +180,90 @@ function indexSize(lang: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+interface Task {
+  q: string;
+  answer: string[];
+  kind: string[];
+}
+/** A ranked result as a reader sees it: its link and the links shown under it (records of a list, sections of a page). */
+interface Shown {
+  url: string;
+  parts: string[];
+}
+
+/** The 1-based rank of the first result that shows one of the answers (as its own link or one shown under it), or 0. */
+function rankOf(shown: Shown[], answers: string[]): number {
+  const same = (url: string, answer: string) => (answer.includes('#') ? url === answer : url.split('#')[0] === answer);
+  const i = shown.findIndex((r) => answers.some((a) => same(r.url, a) || (a.includes('#') && r.parts.some((p) => same(p, a)))));
+  return i + 1;
+}
+
+function taskFigures(ranks: number[]): string {
+  const share = (ok: number) => `${((100 * ok) / ranks.length).toFixed(1)}%`;
+  const mrr = ranks.reduce((sum, r) => sum + (r ? 1 / r : 0), 0) / ranks.length;
+  return `top-1 ${share(ranks.filter((r) => r === 1).length)}, top-5 ${share(ranks.filter((r) => r >= 1 && r <= 5).length)}, MRR ${mrr.toFixed(3)} (${ranks.length} tasks)`;
+}
+
+/**
+ * Default Pagefind as Starlight ships it: the built HTML indexed with stock settings (its own reading of
+ * data-pagefind-body, no records, no word separation, no weights), in a temporary folder.
+ */
+async function defaultPagefindIndex(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pagefind-default-'));
+  const pagefind = await import('pagefind');
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind did not start');
+  const added = await index.addDirectory({ path: DIST, glob: '{en,km}/**/*.html' });
+  if (added.errors.length) throw new Error(added.errors.join('\n'));
+  await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+  await pagefind.close();
+  for (const lang of ['en', 'km']) writeFileSync(path.join(dir, `${lang}.html`), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${lang}</title></head><body></body></html>`);
+  return dir;
+}
+
+/** Runs the tasks through the site's search page and through default Pagefind; prints both. */
+async function measureTasks(page: Page, other: Page, defaultUrl: string, lang: string, tasks: Task[]) {
+  const ours = await page.evaluate(async (tasks) => {
+    const search = document.querySelector('site-search') as HTMLElement & { query(q: string, limit?: number): Promise<{ url: string; parts: string[]; corrected?: string }[]> };
+    const out: { shown: { url: string; parts: string[] }[]; corrected?: string }[] = [];
+    for (const t of tasks) {
+      const shown = await search.query(t.q, 10);
+      out.push({ shown, corrected: shown[0]?.corrected });
+    }
+    return out;
+  }, tasks);
+  await other.goto(`${defaultUrl}/${lang}.html`);
+  const theirs = await other.evaluate(async (tasks) => {
+    const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
+    await pagefind.init();
+    const out: { url: string; parts: string[] }[][] = [];
+    for (const t of tasks) {
+      const found = await pagefind.search(t.q);
+      type Data = { url: string; sub_results: { url: string }[] };
+      const top: Data[] = await Promise.all(found.results.slice(0, 10).map((r: { data(): Promise<Data> }) => r.data()));
+      out.push(top.map((d) => ({ url: d.url, parts: d.sub_results.filter((s) => s.url.includes('#')).slice(0, 3).map((s) => s.url) })));
+    }
+    return out;
+  }, tasks);
+  const oursRanks = tasks.map((t, i) => rankOf(ours[i].shown, t.answer));
+  const theirRanks = tasks.map((t, i) => rankOf(theirs[i], t.answer));
+  const subset = (kind: string, ranks: number[]) => ranks.filter((_, i) => tasks[i].kind.includes(kind));
+  console.log(`[${lang}] tasks, this site:        ${taskFigures(oursRanks)}`);
+  console.log(`[${lang}] tasks, default Pagefind: ${taskFigures(theirRanks)}`);
+  for (const kind of ['typo', 'table', 'phrase', 'short', 'variant', 'cross']) {
+    if (!subset(kind, oursRanks).length) continue;
+    console.log(`[${lang}]   ${kind}: this site ${taskFigures(subset(kind, oursRanks))}; default ${taskFigures(subset(kind, theirRanks))}`);
+  }
+  const misses = tasks.flatMap((t, i) => (oursRanks[i] === 1 ? [] : [`${t.q} → ${oursRanks[i] || 'not in top 10'} (first: ${ours[i].shown[0]?.url ?? 'nothing'})`]));
+  if (misses.length) console.log(`[${lang}]   not first on this site: ${misses.join('; ')}`);
+  const corrected = tasks.flatMap((t, i) => (ours[i].corrected ? [`${t.q} → ${ours[i].corrected}`] : []));
+  if (corrected.length) console.log(`[${lang}]   corrected: ${corrected.join('; ')}`);
+}
+
+const TASKS = JSON.parse(readFileSync(new URL('./search-tasks.json', import.meta.url), 'utf8')) as Record<string, Task[]>;
 const server = await serveBuiltSite();
+const defaultDir = ONLY === 'words' ? null : await defaultPagefindIndex();
+const defaultServer = defaultDir ? await serveDirectory(defaultDir) : null;
 const browser = await launchBrowser();
 const rand = seededRandom(20261123);
 try {
@@ -224,12 +316,22 @@ try {
     }
     console.log(`[${lang}] keystroke to rendered results (20 ms debounce included), ${keystrokes.length} queries: median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms`);
 
-    // Recall of words from inside runs of text (the issue's measure) and, for English, inside sentences.
-    await measureRecall(page, lang, 'in-run recall (words not first in their run of text)', sampleWords(lang, 'run', rand));
-    if (lang !== 'km') await measureRecall(page, lang, 'in-sentence recall (words not first in their sentence)', sampleWords(lang, 'sentence', rand));
+    if (ONLY !== 'words') {
+      const other = await browser.newPage();
+      await measureTasks(page, other, defaultServer!.url, lang, TASKS[lang]);
+      await other.close();
+    }
+
+    // Recall of words from inside runs of text (the earlier measure, whose floors still hold) and, for English, inside sentences.
+    if (ONLY !== 'tasks') {
+      await measureRecall(page, lang, 'in-run recall (words not first in their run of text)', sampleWords(lang, 'run', rand));
+      if (lang !== 'km') await measureRecall(page, lang, 'in-sentence recall (words not first in their sentence)', sampleWords(lang, 'sentence', rand));
+    }
     await page.close();
   }
 } finally {
   await browser.close();
   await server.close();
+  await defaultServer?.close();
+  if (defaultDir) rmSync(defaultDir, { recursive: true, force: true });
 }

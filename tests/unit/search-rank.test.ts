@@ -1,52 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { exactQuery, groupParts, isSplitRun, longestWord, rankByUse, rankPhrase } from '../../src/lib/search/rank';
+import { compareStanding, groupParts, rankHits, standing, termsOf, type RankedHit, type TermHits } from '../../src/lib/search/rank';
 
-const hit = (id: string, uses: number, score: number) => ({ id, score, words: Array.from({ length: uses }, (_, i) => i) });
+/** A result with `uses` matched words, each of weight `weight` (10 title, 5 heading or label, 1 body). */
+const hit = (id: string, uses: number, weight = 1, score = 1): RankedHit => ({ id, score, words: Array.from({ length: uses }, (_, i) => i), weights: Array.from({ length: uses }, () => weight) });
+const term = (...hits: RankedHit[]): TermHits => new Map(hits.map((h) => [h.id, h]));
+const ids = (xs: { hit: { id: string } }[]) => xs.map((x) => x.hit.id);
 
-describe('rankByUse', () => {
-  it('puts the page that uses the words most before pages Pagefind scored higher', () => {
-    const ranked = rankByUse([hit('record', 1, 6.3), hit('report', 140, 5.0), hit('chart', 14, 9.3)], new Set(['record', 'report', 'chart']));
-    expect(ranked.map((h) => h.id)).toEqual(['report', 'chart', 'record']);
+describe('rankHits', () => {
+  it('puts a title match before a heading match before a body match, however often the body uses the words', () => {
+    const hits = [hit('report', 140, 1), hit('chart', 2, 10), hit('brief', 30, 5)];
+    expect(ids(rankHits(hits, [term(...hits)], new Set()))).toEqual(['chart', 'brief', 'report']);
   });
 
-  it('puts whole-word matches before pages where the query only begins a longer word', () => {
-    // "the": a page full of "there" and "these" but never "the" comes after pages that say "the".
-    const ranked = rankByUse([hit('prefix-only', 90, 1), hit('whole', 3, 0.2)], new Set(['whole']));
-    expect(ranked.map((h) => h.id)).toEqual(['whole', 'prefix-only']);
+  it('counts the words of the query that stand in the title: the chart titled with all three words beats titles with one', () => {
+    // "migrant household income": the report's title holds one word, the chart's all three.
+    const all = [hit('report', 300), hit('chart', 9)];
+    const migrant = term(hit('report', 100, 10), hit('chart', 3, 10));
+    const household = term(hit('report', 100, 1), hit('chart', 3, 10));
+    const income = term(hit('report', 100, 1), hit('chart', 3, 10));
+    expect(ids(rankHits(all, [migrant, household, income], new Set()))).toEqual(['chart', 'report']);
   });
 
-  it("breaks ties with Pagefind's score and leaves the input untouched", () => {
-    const hits = [hit('a', 2, 0.1), hit('b', 2, 0.9)];
-    expect(rankByUse(hits, new Set()).map((h) => h.id)).toEqual(['b', 'a']);
+  it('ranks by how often the words are used only among results whose words stand alike', () => {
+    const hits = [hit('a', 3), hit('b', 12), hit('c', 7)];
+    expect(ids(rankHits(hits, [term(...hits)], new Set()))).toEqual(['b', 'c', 'a']);
+  });
+
+  it('puts results holding the words as a phrase first among equals, then counts the least used word', () => {
+    const all = [hit('apart', 50), hit('together', 4), hit('particle', 40)];
+    // The particle counts for nothing: "particle" uses ទេ 40 times but សន្ត once.
+    const te = term(hit('apart', 25), hit('together', 2), hit('particle', 39));
+    const sant = term(hit('apart', 25), hit('together', 2), hit('particle', 1));
+    expect(ids(rankHits(all, [te, sant], new Set(['together'])))).toEqual(['together', 'apart', 'particle']);
+  });
+
+  it("breaks the last ties with Pagefind's score and leaves the input untouched", () => {
+    const hits = [hit('a', 2, 1, 0.1), hit('b', 2, 1, 0.9)];
+    expect(ids(rankHits(hits, [term(...hits)], new Set()))).toEqual(['b', 'a']);
     expect(hits.map((h) => h.id)).toEqual(['a', 'b']);
   });
-});
 
-describe('exactQuery', () => {
-  it('quotes the query as a phrase', () => {
-    expect(exactQuery('caregiver depression')).toBe('"caregiver depression"');
-    expect(exactQuery('សុខភាព ផ្លូវចិត្ត')).toBe('"សុខភាព ផ្លូវចិត្ត"');
-  });
-
-  it('adds nothing for an empty or already quoted query, and never nests quotes', () => {
-    expect(exactQuery('  ')).toBeNull();
-    expect(exactQuery('"left behind"')).toBeNull();
-    expect(exactQuery('say "hi')).toBe('"say  hi"');
+  it('treats a result without weights as body text', () => {
+    const plain = { id: 'x', score: 1, words: [1, 2] };
+    expect(standing(plain, [term(plain)], new Set())).toMatchObject({ title: 0, label: 0, uses: 2 });
+    expect(compareStanding(standing(hit('t', 1, 10), [term(hit('t', 1, 10))], new Set()), standing(plain, [term(plain)], new Set()))).toBeLessThan(0);
   });
 });
 
-describe('Khmer typed as one run', () => {
-  it('is a phrase when segmentation split it, and not when the reader typed the spaces', () => {
-    expect(isSplitRun('ទេសន្តប្រវេសន៍', 'ទេ សន្ត ប្រវេសន៍')).toBe(true);
-    expect(isSplitRun('គ្រួសារ', 'គ្រួសារ')).toBe(false);
-    expect(isSplitRun('caregiver depression', 'caregiver depression')).toBe(false);
-  });
-
-  it('orders the pages holding the phrase by how often they use its longest word', () => {
-    expect(longestWord('ទេ សន្ត ប្រវេសន៍')).toBe('ប្រវេសន៍');
-    const phrase = [hit('brief', 1, 1), hit('report', 1, 1), hit('chart', 1, 1)];
-    const word = [hit('report', 30, 0.5), hit('brief', 12, 0.9), hit('only-word', 50, 2)];
-    expect(rankPhrase(phrase, word).map((h) => h.id)).toEqual(['report', 'brief', 'chart']);
+describe('termsOf', () => {
+  it('gives each word of the index query once, without quotes', () => {
+    expect(termsOf(' "ទេ សន្ត  ប្រវេសន៍" ')).toEqual(['ទេ', 'សន្ត', 'ប្រវេសន៍']);
+    expect(termsOf('social social protection')).toEqual(['social', 'protection']);
+    expect(termsOf('   ')).toEqual([]);
   });
 });
 
@@ -75,6 +80,12 @@ describe('groupParts', () => {
     const groups = groupParts<Hit>([{ id: 'rec-1' }, { id: 'report' }, own], listingOf, pages);
     expect(groups.map((g) => g.hit)).toEqual([own, { id: 'report' }]);
     expect(ids(groups[0].parts)).toEqual(['rec-1']);
+  });
+
+  it('shows a record whose title holds the query as a result of its own, and still groups the others', () => {
+    const groups = groupParts<Hit>([{ id: 'rec-1' }, { id: 'report' }, { id: 'rec-2' }], listingOf, pages, (h) => h.id === 'rec-1');
+    expect(ids(groups.map((g) => g.hit))).toEqual(['rec-1', 'report', 'recs']);
+    expect(ids(groups[2].parts)).toEqual(['rec-2']);
   });
 
   it('leaves records on their own when their page is not allowed (a filter for recommendations left it out)', () => {

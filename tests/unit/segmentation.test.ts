@@ -67,3 +67,42 @@ describe('indexCopy (what Pagefind is given of a page)', async () => {
     expect(indexCopy(html, 'km')).toBe('<!doctype html><html lang="km"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>H</h1></main></body></html>');
   });
 });
+
+describe('weightFields (where a word stands, for ranking)', async () => {
+  const { weightFields, WEIGHT } = await import('../../src/lib/search/index-copy');
+
+  it('weights the h1 as a title, and headings, table headers, captions and a chart description as labels', () => {
+    const html = '<main><h1 class="t">T</h1><h2 id="a">A</h2><h3>B</h3><table><caption>C</caption><tr><th scope="col">M</th><td>1</td></tr></table><figure><figcaption>F</figcaption><ul class="chart__legend">L</ul><p id="chart-x-desc">D</p><p>body</p></figure><header>h</header><thead></thead></main>';
+    const out = weightFields(html);
+    const t = `data-pagefind-weight="${WEIGHT.title}"`;
+    const l = `data-pagefind-weight="${WEIGHT.label}"`;
+    expect(out).toContain(`<h1 ${t} class="t">`);
+    for (const tag of [`<h2 ${l} id="a">`, `<h3 ${l}>`, `<caption ${l}>`, `<th ${l} scope="col">`, `<figcaption ${l}>`, `<ul ${l} class="chart__legend">`, `<p ${l} id="chart-x-desc">`]) expect(out).toContain(tag);
+    expect(out).toContain('<p>body</p><');
+    expect(out).toContain('<header>h</header><thead></thead>');
+  });
+});
+
+describe('segmentHtml with spelling variants folded', async () => {
+  const { segmentHtml } = await import('../../src/lib/search/index-copy');
+  const { makeNormalizer } = await import('../../src/lib/search/normalize');
+
+  it('folds variants in every Khmer text node, also where words are not separated (English pages)', () => {
+    const normalize = makeNormalizer([['ប្រាក់ផ្ញើ', 'ប្រាក់បញ្ញើ']]);
+    expect(segmentHtml('<p title="អោយ">ធ្វើអោយ ប្រាក់ផ្ញើ</p>', undefined, normalize)).toBe('<p title="អោយ">ធ្វើឱ្យ ប្រាក់បញ្ញើ</p>');
+    const words = new Set<string>();
+    expect(segmentHtml('<p>ប្រាក់ផ្ញើ</p>', words, normalize)).toBe('<p>ប្រាក់បញ្ញើ</p>');
+    expect([...words]).toEqual(['ប្រាក់បញ្ញើ']);
+  });
+});
+
+describe('segmentForIndex and a zero-width space', () => {
+  it('indexes the words on each side of a zero-width space apart, and the excerpt closes the gap again', async () => {
+    const { segmentForIndex, restoreExcerpt } = await import('../../src/lib/search/segmentation');
+    const words = new Set<string>();
+    const copy = segmentForIndex('ក្មេងស្រី 4 និង\u200Bក្មេងប្រុស 43', undefined, words);
+    expect(copy.split(/\s+/)).toContain('ក្មេងប្រុស');
+    expect(words.has('ក្មេងប្រុស')).toBe(true);
+    expect(restoreExcerpt(copy)).toBe('ក្មេងស្រី 4 និងក្មេងប្រុស 43');
+  });
+});

@@ -5,6 +5,10 @@
  * copies (the integration with the config, the middleware in the rendered bundle), so they meet on a
  * global symbol. Outside a build (dev server, tests) nothing is installed and pages pass untouched.
  */
+/**
+ * The receiver may return a promise (typed void so that any function fits): the page's render then waits
+ * for it, which is how a busy indexer holds rendering back (see search-index.ts, LanguageIndex.window).
+ */
 type Receiver = (pathname: string, html: string) => void;
 
 const KEY = Symbol.for('migration-families-site.search-feed');
@@ -23,6 +27,6 @@ export async function offerRenderedPage(pathname: string, response: Response): P
   const receive = slot[KEY];
   if (!receive || response.status !== 200 || !response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();
-  receive(pathname, html);
+  await receive(pathname, html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -1,11 +1,11 @@
 /**
  * The browser's side of search, shared by the search page and the finders on the recommendations and
  * practices pages: Pagefind loaded with the site's options, and a query turned into the index's words
- * (Khmer split by the indexed vocabulary). One matcher for the whole site.
- * Browser only; imported lazily, when a reader starts to type.
+ * (Khmer spelling variants folded as at index time, Khmer split by the indexed vocabulary). One matcher for
+ * the whole site. Browser only; imported lazily, when a reader starts to type.
  */
-import { LISTED_IN } from './rank';
-import type { RankedHit } from './rank';
+import { LISTED_IN, termsOf, type RankedHit, type TermHits } from './rank';
+import { makeNormalizer, type Normalizer } from './normalize';
 import { makeVocabulary, segmentQuery, type Vocabulary } from './segmentation';
 
 export interface PagefindResultData {
@@ -34,8 +34,20 @@ export interface IndexLocation {
   exactMarks: boolean;
 }
 
+/** What the build writes beside the index for the browser (terms-<lang>.json, see search-index.ts). */
+export interface SearchTerms {
+  variants: [string, string][];
+  /** [typed in another language, searched in this one] */
+  cross: [string, string][];
+}
+
 export interface SearchIndex {
   pagefind: Pagefind;
+  /** The index's folder and language, for files read later (spelling-<lang>.json). */
+  bundle: string;
+  lang: string;
+  terms: SearchTerms;
+  normalize: Normalizer;
   /** A query in the index's words. */
   indexQuery(typed: string): string;
 }
@@ -43,14 +55,24 @@ export interface SearchIndex {
 /** A query is capped: past this many characters a reader is pasting, not searching, and matching costs grow. */
 export const MAX_QUERY = 200;
 
+/** What the reader typed, capped and without unpaired surrogates (a cut emoji or a broken paste). */
+export function cleanQuery(typed: string): string {
+  return typed
+    .slice(0, MAX_QUERY)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/\u200B/g, ' ');
+}
+
 let opened: Promise<SearchIndex> | undefined;
 
 /** Loads Pagefind and the vocabulary once per page, whoever asks first. */
 export function openSearchIndex(where: IndexLocation): Promise<SearchIndex> {
   opened ??= (async () => {
-    const [pagefind, words] = await Promise.all([
+    const lang = document.documentElement.lang;
+    const [pagefind, words, terms] = await Promise.all([
       import(/* @vite-ignore */ `${where.bundle}pagefind.js`) as Promise<Pagefind>,
       where.vocabulary ? fetch(where.vocabulary).then((r) => r.json() as Promise<string[]>) : Promise.resolve(null),
+      fetch(`${where.bundle}terms-${lang}.json`).then((r) => (r.ok ? (r.json() as Promise<SearchTerms>) : { variants: [], cross: [] })),
     ]);
     // Pagefind's score only breaks ties (see rankByUse); no penalty for length in it either.
     await pagefind.options({
@@ -62,10 +84,15 @@ export function openSearchIndex(where: IndexLocation): Promise<SearchIndex> {
     });
     await pagefind.init();
     const vocabulary: Vocabulary | undefined = words ? makeVocabulary(words) : undefined;
+    const normalize = makeNormalizer(terms.variants);
     return {
       pagefind,
+      bundle: where.bundle,
+      lang,
+      terms,
+      normalize,
       indexQuery: (typed) => {
-        const query = typed.slice(0, MAX_QUERY).trim();
+        const query = normalize(cleanQuery(typed).trim());
         return vocabulary ? segmentQuery(query, vocabulary) : query;
       },
     };
@@ -74,9 +101,45 @@ export function openSearchIndex(where: IndexLocation): Promise<SearchIndex> {
   return opened;
 }
 
-/** True when a query holds something to search for: a letter or a digit, not only punctuation. */
+/** True when a query holds something to search for: a letter or a digit, not only punctuation or a lone vowel sign. */
 export function searchable(typed: string): boolean {
-  return /[\p{L}\p{N}]/u.test(typed.slice(0, MAX_QUERY));
+  return /[\p{L}\p{N}]/u.test(cleanQuery(typed));
+}
+
+/** Most words of a query whose place (title, heading, body) is looked up one by one; the rest count as body. */
+const MAX_TERMS = 8;
+
+/**
+ * Each word's own results, kept for the page's visit: typing "children left behind" searches the earlier
+ * words once, not at every keystroke. Keyed by word and filters; the oldest go past 200 entries.
+ */
+const termCache = new Map<string, Promise<{ results: PagefindHit[] } | null>>();
+function searchTerm(pagefind: Pagefind, word: string, filters: Record<string, unknown>) {
+  const key = `${word}\u0000${JSON.stringify(filters)}`;
+  let found = termCache.get(key);
+  if (!found) {
+    found = pagefind.search(word, { filters });
+    termCache.set(key, found);
+    if (termCache.size > 200) termCache.delete(termCache.keys().next().value!);
+  }
+  return found;
+}
+
+/**
+ * One search, with what ranking needs: the results of the whole query, of the same words as an exact
+ * phrase, and of each word on its own (where each word stands on each page; see rank.ts).
+ */
+export async function searchTerms(pagefind: Pagefind, query: string, filters: Record<string, unknown>): Promise<{ hits: PagefindHit[]; phrase: Set<string>; terms: TermHits[] } | null> {
+  const words = termsOf(query).slice(0, MAX_TERMS);
+  const exact = words.length ? `"${words.join(' ')}"` : null;
+  const [all, whole, ...each] = await Promise.all([
+    pagefind.search(query || null, { filters }),
+    exact ? pagefind.search(exact, { filters }) : null,
+    ...(words.length > 1 ? words.map((w) => searchTerm(pagefind, w, filters)) : []),
+  ]);
+  if (!all) return null;
+  const terms = (words.length > 1 ? each.map((r) => r?.results ?? []) : [all.results]).map((hits) => new Map(hits.map((h) => [h.id, h])));
+  return { hits: all.results, phrase: new Set(whole?.results.map((r) => r.id)), terms };
 }
 
 /**

@@ -1,58 +1,70 @@
 /**
- * The order of search results. Pagefind scores each word form that starts with the query (its last word
- * is matched as a prefix) on its own scale, saturates repeated use early, and adds every rare form's
- * weight: a short record that uses a rare longer form once can outrank the report that discusses the
- * subject on every page. Readers expect the page that uses their words most to come first, so:
- *  1. results that hold the query as written (whole words, as a phrase) come before results where it
- *     only begins longer words;
- *  2. then results that use the words more often (matched places on the page);
- *  3. then Pagefind's own score.
+ * The order of search results: what a page or record is about first, how often it says so after.
+ *  1. how many of the query's words stand in its title (a page's h1, a record's title);
+ *  2. then how many stand in its headings or labels (table headers, a chart's caption, legend and the
+ *     description naming its measures, groups and units);
+ *  3. then whether it holds the words as typed, as a phrase of whole words (an exact search run beside);
+ *  4. then how often it uses them (the least used word's count, so a particle such as ទេ does not count
+ *     for a whole Khmer phrase);
+ *  5. then Pagefind's own score.
+ * Where a word stands comes from the weights the index gives each part of a page (see index-copy.ts,
+ * WEIGHT), which pagefind.js hands over as `weights` (patched in by search-index.ts).
  * No Node or DOM dependencies: the browser uses it.
  */
 
-/** The part of a Pagefind result that ranking needs: `words` are the matched word positions. */
+/** The part of a Pagefind result that ranking needs: `words` are the matched word positions, `weights` their weights. */
 export interface RankedHit {
   id: string;
   score: number;
   words: readonly number[];
+  weights?: readonly number[];
 }
 
-/** `hits` from the ordinary search; `wholeWordIds` the ids an exact ("quoted") search of the same query found. */
-export function rankByUse<T extends RankedHit>(hits: readonly T[], wholeWordIds: ReadonlySet<string>): T[] {
-  return [...hits].sort(
-    (a, b) =>
-      Number(wholeWordIds.has(b.id)) - Number(wholeWordIds.has(a.id)) ||
-      b.words.length - a.words.length ||
-      b.score - a.score,
-  );
+/** One query word's results, by page id. */
+export type TermHits = ReadonlyMap<string, RankedHit>;
+
+/** Weights at or above these are a title, a heading or label (index-copy.ts writes 10 and 5; the body is 1). */
+const TITLE = 8;
+const LABEL = 3;
+
+/** The words of a query as the index holds them, each once. */
+export function termsOf(query: string): string[] {
+  return [...new Set(query.replace(/"/g, ' ').trim().split(/\s+/).filter(Boolean))];
 }
 
-/**
- * Khmer typed as one run (no spaces) that the query segmentation split into words is one phrase: the
- * reader wrote ទេសន្តប្រវេសន៍ (migration), not the particle ទេ and two fragments. Its results are the
- * pages with the phrase, ordered by how often they use its longest word (a cheap search that stands for
- * the phrase, where a search for every word would gather every use of a particle like ទេ).
- */
-export function rankPhrase<T extends RankedHit>(phraseHits: readonly T[], longestWordHits: readonly RankedHit[]): T[] {
-  const uses = new Map(longestWordHits.map((h) => [h.id, h.words.length]));
-  return [...phraseHits].sort((a, b) => (uses.get(b.id) ?? 0) - (uses.get(a.id) ?? 0) || b.score - a.score);
+export interface Standing {
+  /** Query words in the title. */
+  title: number;
+  /** Query words in a heading or label (and not only in the title). */
+  label: number;
+  phrase: boolean;
+  uses: number;
+  score: number;
 }
 
-/** True when the reader typed no space and segmentation split the text into several index words. */
-export function isSplitRun(typed: string, indexQuery: string): boolean {
-  return !/\s/.test(typed.trim()) && /\s/.test(indexQuery.trim());
+/** Where the query's words stand on one result; `terms` holds each word's results (one entry for a one-word query). */
+export function standing(hit: RankedHit, terms: readonly TermHits[], phrase: ReadonlySet<string>): Standing {
+  let title = 0;
+  let label = 0;
+  let uses = Infinity;
+  for (const term of terms) {
+    const own = term.get(hit.id);
+    const best = Math.max(0, ...(own?.weights ?? []));
+    if (best >= TITLE) title++;
+    else if (best >= LABEL) label++;
+    uses = Math.min(uses, own?.words.length ?? 0);
+  }
+  return { title, label, phrase: phrase.has(hit.id), uses: terms.length ? uses : hit.words.length, score: hit.score };
 }
 
-/** The longest word of a query, by characters. */
-export function longestWord(query: string): string {
-  return query.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+/** Compares two standings, best first. */
+export function compareStanding(a: Standing, b: Standing): number {
+  return b.title - a.title || b.label - a.label || Number(b.phrase) - Number(a.phrase) || b.uses - a.uses || b.score - a.score;
 }
 
-/** The exact-search form of a query, or null where there is nothing to add (empty, or already quoted). */
-export function exactQuery(query: string): string | null {
-  const words = query.replace(/"/g, ' ').trim();
-  if (!words || /^\s*".+"\s*$/.test(query)) return null;
-  return `"${words}"`;
+/** `hits` ordered as above; the input is left untouched. */
+export function rankHits<T extends RankedHit>(hits: readonly T[], terms: readonly TermHits[], phrase: ReadonlySet<string>): { hit: T; standing: Standing }[] {
+  return hits.map((hit) => ({ hit, standing: standing(hit, terms, phrase) })).sort((a, b) => compareStanding(a.standing, b.standing));
 }
 
 /**
@@ -69,18 +81,19 @@ export interface ResultGroup<T> {
 }
 
 /**
- * Records that are parts of a listing page go under that page: ten matching recommendations take one
- * place in the results, as "Policy recommendations" with the ten listed, instead of pushing ten other
- * pages off the first screen. A group stands where its best hit stood. `pages` holds the listing pages a
- * group may be made under (those the reader's filters allow, by id; the hit is the page's own result when
- * it matched, else any result object for it); records of other pages (a filter for recommendations left
- * the page out) stand on their own. `listingOf` maps a record's id to its page's id.
+ * Records that are parts of a listing page go under that page: ten recommendations that mention the query
+ * take one place in the results, as "Policy recommendations" with the ten listed, instead of pushing ten
+ * other pages off the first screen. A group stands where its best hit stood. A record whose title holds
+ * the query (`ownResult`) is a result of its own. `pages` holds the listing pages a group may be made under
+ * (those the reader's filters allow, by id; the hit is the page's own result when it matched, else any
+ * result object for it); records of other pages (a filter for recommendations left the page out) stand on
+ * their own. `listingOf` maps a record's id to its page's id.
  */
-export function groupParts<T extends { id: string }>(hits: readonly T[], listingOf: ReadonlyMap<string, string>, pages: ReadonlyMap<string, T>): ResultGroup<T>[] {
+export function groupParts<T extends { id: string }>(hits: readonly T[], listingOf: ReadonlyMap<string, string>, pages: ReadonlyMap<string, T>, ownResult: (hit: T) => boolean = () => false): ResultGroup<T>[] {
   const out: ResultGroup<T>[] = [];
   const byPage = new Map<string, ResultGroup<T>>();
   for (const hit of hits) {
-    const pageId = pages.has(hit.id) ? hit.id : listingOf.get(hit.id);
+    const pageId = pages.has(hit.id) ? hit.id : ownResult(hit) ? undefined : listingOf.get(hit.id);
     const page = pageId === undefined ? undefined : pages.get(pageId);
     if (!pageId || !page) {
       out.push({ hit, parts: [] });

@@ -1,6 +1,7 @@
 /**
  * Search records that are not whole pages: each recommendation and each practice, with a deep link
- * to its row, its metadata and its filters, in every language.
+ * to its row, its metadata and its filters, in every language. Each is indexed as a small HTML page
+ * (recordHtml) so that its title is weighted as a title, as a page's h1 is (see index-copy.ts).
  */
 import { policyData } from '../data/recommendations';
 import { countryName, practiceTopics } from '../data/recommendations';
@@ -14,9 +15,24 @@ import { LISTED_IN } from './rank';
 export interface SearchRecord {
   url: string;
   language: string;
-  content: string;
+  /** What the record is: a recommendation's text, a practice's name. */
+  title: string;
+  /** The rest of its text, in order. */
+  body: string[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A record as the HTML page Pagefind indexes: its title as h1, its text, and its meta and filters as attributes. */
+export function recordHtml(record: SearchRecord): string {
+  const tags = [
+    ...Object.entries(record.meta).map(([k, v]) => `<span data-pagefind-meta="${escapeHtml(`${k}:${v}`)}"></span>`),
+    ...Object.entries(record.filters).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${escapeHtml(`${k}:${v}`)}"></span>`)),
+  ];
+  const body = record.body.filter(Boolean).map((text) => `<p>${escapeHtml(text)}</p>`);
+  return `<!doctype html><html lang="${record.language}"><head><title>${escapeHtml(record.meta.title ?? record.title)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(record.title)}</h1>${body.join('')}<div hidden>${tags.join('')}</div></main></body></html>`;
 }
 
 export function policyRecords(lang: string): SearchRecord[] {
@@ -34,7 +50,8 @@ export function policyRecords(lang: string): SearchRecord[] {
     records.push({
       url: `${page('recommendations')}#rec-${rec.id}`,
       language: lang,
-      content: [...own.map((p) => p.text), ...rec.actors.map((a) => label(actors.find((x) => x.id === a)!, lang))].join('. '),
+      title: own[0].text,
+      body: [...own.slice(1).map((p) => p.text), rec.actors.map((a) => label(actors.find((x) => x.id === a)!, lang)).join(', ')],
       meta: { title: own[0].text.length > 110 ? `${own[0].text.slice(0, 107)}…` : own[0].text, type: t('search.type.recommendation'), source: label(source, lang, 'short') },
       filters: {
         type: [t('search.type.recommendation')],
@@ -53,7 +70,8 @@ export function policyRecords(lang: string): SearchRecord[] {
     records.push({
       url: `${page('practices')}#practice-${p.id}`,
       language: lang,
-      content: [p.title, summary.lang === lang ? summary.text : '', countries.join(', '), p.partners, [...new Set(topicLabels)].join(', ')].filter(Boolean).join('. '),
+      title: p.title,
+      body: [summary.lang === lang ? summary.text : '', countries.join(', '), p.partners, [...new Set(topicLabels)].join(', ')],
       meta: { title: p.title || t('practices.untitled'), type: t('search.type.practice'), source: label(findSource(p.source)!, lang, 'short') },
       filters: { type: [t('search.type.practice')], theme: p.themes.map((id) => label(findTheme(id)!, lang)), [LISTED_IN]: ['practices'] },
     });

@@ -35,6 +35,11 @@ export function segmentForIndex(text: string, segmenter: Intl.Segmenter = wordSe
     const part = parts[i];
     const prev = parts[i - 1];
     const next = parts[i + 1];
+    // A zero-width space marks a word boundary too, but Pagefind splits only on white space: it becomes an inserted space.
+    if (/^\u200B+$/.test(part)) {
+      out += ' ';
+      continue;
+    }
     if (/^\s+$/.test(part) && prev && next && KHMER_END.test(prev) && KHMER_START.test(next)) {
       out += AUTHOR_SPACE;
       continue;
