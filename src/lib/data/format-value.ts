@@ -1,14 +1,18 @@
-/** A finding's value as a reader sees it, in the page's language and digits. */
+/**
+ * A finding's value as a reader sees it, in the page's language and digits. Money follows one rule per language
+ * (data/README.md, "Money in Khmer text"): "US$1,762" and "US$414 bn" in English, "USD 1,762" and
+ * "USD 414 ពាន់លាន" in Khmer, the same form the Khmer prose uses, so a chart and its paragraph agree.
+ */
 import type { LocaleKit } from '../i18n';
 
-export function formatValue(value: number, unit: string, kit: Pick<LocaleKit, 'n' | 'pct'>): string {
+export function formatValue(value: number, unit: string, kit: Pick<LocaleKit, 'n' | 'pct' | 't'>): string {
   switch (unit) {
     case 'percent':
       return kit.pct(value);
     case 'usd':
-      return `US$${kit.n(value)}`;
+      return kit.t('value.usd', { n: kit.n(value) });
     case 'usd-billion':
-      return `US$${kit.n(value)} bn`;
+      return kit.t('value.usdBillion', { n: kit.n(value) });
     case 'eur':
       return `EUR ${kit.n(value)}`;
     case 'times':
