@@ -3,17 +3,48 @@
  * build (pages, link check, search index) has succeeded. A failed build leaves the previous site whole.
  * OUT_DIR names the target (default dist); extra arguments go to `astro build`.
  *
+ * A build killed outright (out of memory, kill -9) cannot clean up; the next build removes what it left.
+ *
  * `--production` (or SITE_ENV=production) is a build for publication: it stops, before Astro starts, while the
  * public URL or the contact address is a placeholder. Any other build only warns about them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig, placeholderSettings } from '../lib/config/site-config.ts';
 
 const target = path.resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging-${process.pid}`;
 const previous = `${target}.previous-${process.pid}`;
+
+/** Whether a process still runs. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What a killed build left (the out-of-memory killer, a power cut, kill -9): its staging folder is removed,
+ * and a site moved aside between the two renames below is put back. Folders of builds still running stay.
+ */
+function cleanUpAfterKilledBuilds() {
+  const dir = path.dirname(target);
+  const name = path.basename(target);
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir)) {
+    const m = /^(.*)\.(staging|previous)-(\d+)$/.exec(entry);
+    if (!m || m[1] !== name || running(Number(m[3]))) continue;
+    const left = path.join(dir, entry);
+    if (m[2] === 'previous' && !existsSync(target)) {
+      renameSync(left, target);
+      console.warn(`A killed build had moved the site aside; it is back in ${path.relative(process.cwd(), target) || target}/.`);
+    } else rmSync(left, { recursive: true, force: true });
+  }
+}
 
 const args = process.argv.slice(2);
 if (args.includes('--production')) process.env.SITE_ENV = 'production';
@@ -34,6 +65,7 @@ try {
   process.exit(1);
 }
 
+cleanUpAfterKilledBuilds();
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging, ...astroArgs], { stdio: 'inherit' });
 
@@ -44,6 +76,14 @@ if (result.status !== 0) {
 }
 // Astro wrote nothing (npm run build -- --help): nothing to swap in.
 if (!existsSync(staging)) process.exit(0);
+// A build process that stops early without an error (its event loop ran dry while a hook still waited)
+// exits with 0 too. The search index is written last: without it the build is not whole.
+const lastWritten = path.join(staging, 'pagefind', 'pagefind-entry.json');
+if (!existsSync(lastWritten)) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\nThe build stopped before it wrote the search index (${path.relative(staging, lastWritten)}); ${path.relative(process.cwd(), target) || target}/ was left as it was.`);
+  process.exit(1);
+}
 // Two renames: the old site is only removed once the new one is in place.
 if (existsSync(target)) renameSync(target, previous);
 renameSync(staging, target);

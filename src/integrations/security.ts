@@ -4,19 +4,19 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '../lib/config/site-config';
+import { mapLimited } from '../lib/build/bounded';
 import { headersFile, inlineScriptHashes, withCspMeta, withSafeExternalLinks } from '../lib/quality/security';
 
 export async function secureSite(outDir: string): Promise<number> {
   const origin = new URL(siteConfig().url).origin;
   const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
   const hashes = new Set<string>();
-  await Promise.all(
-    files.map(async (file) => {
-      const html = await readFile(file, 'utf8');
-      for (const h of inlineScriptHashes(html)) hashes.add(h);
-      await writeFile(file, withCspMeta(withSafeExternalLinks(html, origin)));
-    }),
-  );
+  // A few files at a time: all of them at once would hold every page of a large site in memory together.
+  await mapLimited(files, 8, async (file) => {
+    const html = await readFile(file, 'utf8');
+    for (const h of inlineScriptHashes(html)) hashes.add(h);
+    await writeFile(file, withCspMeta(withSafeExternalLinks(html, origin)));
+  });
   await writeFile(path.join(outDir, '_headers'), headersFile([...hashes]));
   return files.length;
 }

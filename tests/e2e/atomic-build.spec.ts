@@ -1,15 +1,21 @@
 /** A failed build never replaces a good site: the previous dist/ stays whole. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const work = mkdtempSync(path.join(tmpdir(), 'atomic-build-'));
 const content = path.join(work, 'content');
-const out = path.join(work, 'site');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Inside the project: for an output folder elsewhere Astro keeps its prerender bundle in the shared .astro/,
+// where another build running at the same time would delete it.
+const out = path.resolve(`dist-atomic-${process.pid}`);
+const leftovers = () => readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.`));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  for (const dir of [out, ...leftovers().map((n) => path.join(path.dirname(out), n))]) rmSync(dir, { recursive: true, force: true });
+});
 
 function build() {
   return spawnSync(process.execPath, ['src/cli/build.ts'], {
@@ -49,6 +55,36 @@ describe('npm run build', () => {
     const third = build();
     expect(third.status).not.toBe(0);
     expect(fingerprint(out)).toBe(before);
-    expect(readdirSync(work).filter((n) => n.includes('staging'))).toEqual([]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('keeps the last good site whole when a build is killed in the middle (as by the out-of-memory killer)', { timeout: 400_000 }, async () => {
+    rmSync(content, { recursive: true, force: true });
+    cpSync('content', content, { recursive: true });
+    const before = fingerprint(out);
+    // The build and its Astro process in a process group of their own, killed together with SIGKILL
+    // once pages are being written: nothing of the build gets to clean up.
+    const child = spawn(process.execPath, ['src/cli/build.ts'], {
+      env: { ...process.env, CONTENT_ROOT: content, OUT_DIR: out, ASTRO_CACHE_DIR: path.join(work, 'cache') },
+      stdio: 'ignore',
+      detached: true,
+    });
+    const staging = `${out}.staging-${child.pid}`;
+    const pagesWritten = () => existsSync(staging) && readdirSync(staging, { recursive: true }).some((f) => String(f).endsWith('index.html'));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    let done = false;
+    void exited.then(() => (done = true));
+    while (!pagesWritten() && !done) await new Promise((r) => setTimeout(r, 100));
+    expect(done, 'the build ended before any page was written').toBe(false);
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+    expect(fingerprint(out)).toBe(before);
+    expect(leftovers()).toEqual([path.basename(staging)]);
+
+    // The next build removes what the killed one left, and its site replaces the old one.
+    const next = build();
+    expect(next.status, next.stderr + next.stdout).toBe(0);
+    expect(leftovers()).toEqual([]);
+    expect(existsSync(path.join(out, 'pagefind', 'pagefind-entry.json'))).toBe(true);
   });
 });

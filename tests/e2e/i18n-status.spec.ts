@@ -128,7 +128,11 @@ describe('a page not yet translated', () => {
     const tab = await browser.newPage();
     const query = async (lang: string, q: string) => {
       await tab.goto(`${server!.url}/${lang}/search/`);
-      return tab.evaluate(async (q) => (document.querySelector('site-search') as HTMLElement & { query(q: string, n: number): Promise<string[]> }).query(q, 1000), q);
+      // The search element's query() gives ranked results ({ url, … }); only their addresses matter here.
+      return tab.evaluate(
+        async (q) => (await (document.querySelector('site-search') as HTMLElement & { query(q: string, n: number): Promise<{ url: string }[]> }).query(q, 1000)).map((r) => r.url),
+        q,
+      );
     };
     // "Jamoat" (a Tajik local council) is on the English Khatlon pages only.
     expect((await query('en', 'Jamoat')).some((u) => u.startsWith('/en/reports/khatlon/'))).toBe(true);

@@ -86,7 +86,8 @@ describe('language switch', () => {
       const { path, search } = await switchTo(to);
       expect(path).toBe(`/${to}/search/`);
       expect(new URLSearchParams(search).get('q')).toBe(q);
-      expect(await page.inputValue('[data-search-input]')).toBe(q);
+      // The search script loads on arrival with ?q= and fills the box; wait for it rather than read at once.
+      await expect.poll(() => page.inputValue('[data-search-input]'), { timeout: 10_000 }).toBe(q);
     });
 
     it('a search typed on the page, not only one it was opened with', async () => {

@@ -60,8 +60,13 @@ export function svgToPng(svg: string): Buffer {
 /**
  * One worker thread rasterises cards (raster-worker.mjs, the same steps as svgToPng), so that the second core
  * draws them while this thread goes on rendering pages. It holds the process open only while it has work.
+ * resvg-js 2.6 keeps about 6 MB of native memory per card until the garbage collector happens to run (its
+ * issue 216), so a worker draws at most CARDS_PER_WORKER cards and is then ended, which frees all of it.
  */
+const CARDS_PER_WORKER = 50;
 class Rasteriser {
+  jobs = 0;
+  private retired = false;
   // Read from src/ (builds run from the project's root): the bundled page code has no copy of it.
   private worker = new Worker(path.resolve('src/lib/share/raster-worker.mjs'));
   private waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
@@ -71,13 +76,22 @@ class Rasteriser {
     this.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
       const job = this.waiting.get(id)!;
       this.waiting.delete(id);
-      if (!this.waiting.size) this.worker.unref();
+      if (!this.waiting.size) {
+        if (this.retired) void this.worker.terminate();
+        else this.worker.unref();
+      }
       if (error || !png) job.reject(new Error(`Share card not drawn: ${error}`));
       else job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
     });
     this.worker.on('error', (error: Error) => [...this.waiting.values()].forEach((job) => job.reject(error)));
   }
+  /** Takes no more cards; the worker ends once the ones it has are drawn. */
+  retire() {
+    this.retired = true;
+    if (!this.waiting.size) void this.worker.terminate();
+  }
   png(svg: string): Promise<Buffer> {
+    this.jobs++;
     const id = this.next++;
     this.worker.ref();
     return new Promise((resolve, reject) => {
@@ -98,7 +112,11 @@ export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buf
   const key = createHash('sha256').update(`${RENDER_VERSION}\n${svg}`).digest('hex').slice(0, 32);
   const cached = path.join(cacheDir, `${key}.png`);
   if (existsSync(cached)) return readFileSync(cached);
-  const png = await (rasteriser ??= new Rasteriser()).png(svg);
+  if (!rasteriser || rasteriser.jobs >= CARDS_PER_WORKER) {
+    rasteriser?.retire();
+    rasteriser = new Rasteriser();
+  }
+  const png = await rasteriser.png(svg);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cached, png);
   return png;
