@@ -47,8 +47,9 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
     await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
     results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
-    // Khmer results with a group of recommendations, its disclosure opened.
-    await page.goto(`${site.server.url}/km/search/?q=${encodeURIComponent('កិច្ចគាំពារសង្គម')}`);
+    // Khmer results with a group of records under a page, its disclosure opened. ("Policy": records whose own
+    // title holds a query are results of their own since issue 16, so the query is one most records only mention.)
+    await page.goto(`${site.server.url}/km/search/?q=${encodeURIComponent('គោលនយោបាយ')}`);
     await page.waitForSelector('.search-result__more-parts summary', { timeout: 15_000 });
     await page.locator('.search-result__more-parts summary').first().click();
     await page.waitForSelector('.search-result__more-parts[open] a');
