@@ -11,8 +11,8 @@
  * variants: the glossary's [variant, term] pairs, folded as normalize.ts says).
  * Messages in: { id, pages: [{ url, html }] } | { id, write: outputPath }. Records come as pages too.
  * Each is answered with { id, errors: string[] }; write's answer also has `words`, the vocabulary
- * of a segmented language, and `spelling`, the index's Latin words by how often they occur (for typo
- * correction), both read from what Pagefind wrote.
+ * of a segmented language, `spelling`, the index's Latin words by how often they occur (for typo
+ * correction), and `cards`, each result's link, title and type, all read from what Pagefind wrote.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,16 +27,34 @@ const words = segment ? new Set() : undefined;
 const normalize = makeNormalizer(variants);
 const created = pagefind.createIndex({});
 
-/** Latin words of four or more letters in the written fragments (the indexed text exactly), most used first. */
-async function spellingWords(outputPath) {
+/**
+ * Most results a language may have for the search page to hold every result's link, title and type from
+ * the start (cards-<lang>.json, ~160 bytes a result): it shows results at once and fills their excerpts as
+ * Pagefind loads them. Past this, the file would cost a slow line more than it saves, and results wait.
+ */
+const MAX_CARDS = 2000;
+
+/**
+ * What the build reads back from the fragments Pagefind wrote (the indexed text exactly): the Latin words of
+ * four or more letters, most used first (for typo correction), and each result's card, keyed by its id.
+ */
+async function readFragments(outputPath) {
   const counts = new Map();
+  const cards = {};
   const dir = path.join(outputPath, 'fragment');
-  for (const file of await readdir(dir)) {
+  const files = await readdir(dir);
+  for (const file of files) {
     const text = gunzipSync(await readFile(path.join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const { content } = JSON.parse(text);
-    for (const word of content.toLowerCase().match(/[a-z]{4,}/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const parsed = JSON.parse(text);
+    // A file holds one result's fragment, or (with Pagefind's maxFragments) a group of them keyed by id.
+    const fragments = typeof parsed.content === 'string' ? [[file.replace(/\.pf_fragment$/, ''), parsed]] : Object.entries(parsed);
+    for (const [id, { content, url, meta }] of fragments) {
+      for (const word of content.toLowerCase().match(/[a-z]{4,}/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+      cards[id] = [url, meta.title ?? url, meta.type ?? ''];
+    }
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+  const spelling = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+  return { spelling, cards: Object.keys(cards).length <= MAX_CARDS ? cards : undefined };
 }
 
 parentPort.on('message', async ({ id, pages, write }) => {
@@ -54,7 +72,7 @@ parentPort.on('message', async ({ id, pages, write }) => {
       errors.push(...(await index.writeFiles({ outputPath: write })).errors);
       await pagefind.close();
       if (words) reply.words = [...words].sort();
-      reply.spelling = await spellingWords(write);
+      Object.assign(reply, await readFragments(write));
     }
   } catch (error) {
     errors.push(error instanceof Error ? error.message : String(error));

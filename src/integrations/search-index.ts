@@ -43,6 +43,8 @@ interface WorkerReply {
   errors: string[];
   words?: string[];
   spelling?: string[];
+  /** Each result's [url, title, type] by its id, when the language has few enough results (see MAX_CARDS in the worker). */
+  cards?: Record<string, [string, string, string]>;
 }
 
 /** A language's index in its own worker thread (and Pagefind process); see pagefind-worker.mjs. */
@@ -104,7 +106,7 @@ class LanguageIndex {
     this.queue(`indexing the ${this.lang} records`, { pages: records.map((r) => ({ url: r.url, html: recordHtml(r) })) });
   }
 
-  /** Writes the index; returns the vocabulary of a segmented language and the spelling words. */
+  /** Writes the index; returns the vocabulary of a segmented language, the spelling words and the result cards. */
   async write(outputPath: string): Promise<WorkerReply> {
     // Held until the worker stops: the last batch's answer must not let go of it (see queue).
     if (this.busy++ === 0) this.worker.ref();
@@ -178,6 +180,26 @@ export function exposeWeights(js: string): string {
   if (js.includes('weights:weighted_locations')) return js;
   if (!js.includes(from)) throw new Error('Search indexing: pagefind.js no longer has the shape this build patches (`words:locations,data:`), so results would come without word weights and ranking would ignore titles. Update exposeWeights in src/integrations/search-index.ts for this Pagefind version.');
   return js.replace(from, 'words:locations,weights:weighted_locations.map((l)=>l.weight),data:async()=>');
+}
+
+/**
+ * The one excerpt builder patched in: Pagefind's splits a page's whole text into words at every call, and
+ * it is called once per heading with a match, so a long report matching a common word took ~100 ms of
+ * the main thread per search. This one splits each text once (the last 64 texts kept) and marks only the
+ * words of the excerpt's window; what it returns is what Pagefind's returned.
+ */
+const EXCERPT_BUILDER = `var excerpt_words=new Map();var build_excerpt=(content,start,length,locations,not_before,not_from,ellipsis)=>{const zws=content.includes("\\u200B");let words=excerpt_words.get(content);if(!words){words=zws?content.split("\\u200B"):content.split(word_separators);excerpt_words.set(content,words);if(excerpt_words.size>64)excerpt_words.delete(excerpt_words.keys().next().value);}const endcap=not_from??words.length;const startcap=not_before??0;if(endcap-startcap<length){length=endcap-startcap;}if(start+length>endcap){start=endcap-length;}if(start<startcap){start=startcap;}const joiner=zws?"":" ";const pre=ellipsis&&start>startcap?\`\${ellipsis}\${joiner}\`:"";const post=ellipsis&&start+length<endcap?\`\${joiner}\${ellipsis}\`:"";const shown=words.slice(start,start+length);const marked=new Set(locations);const plain_excerpt=pre+shown.join(joiner).trim()+post;const excerpt=pre+shown.map((w,i)=>marked.has(start+i)&&!w.startsWith("<mark>")?\`<mark>\${w}</mark>\`:w).join(joiner).trim()+post;return{excerpt,plain_excerpt};};`;
+
+/** Replaces pagefind.js's excerpt builder with EXCERPT_BUILDER. Fails the build if Pagefind's code changed shape. */
+export function fastExcerpts(js: string): string {
+  if (js.includes('var excerpt_words=new Map()')) return js;
+  const start = js.indexOf('var build_excerpt=(content,start,length,locations,not_before,not_from,ellipsis)=>{');
+  const end = js.indexOf('return{excerpt,plain_excerpt};};', start);
+  const body = start >= 0 && end > start ? js.slice(start, end) : '';
+  if (!body.includes('content.split("\\u200B")') || !body.includes('content.split(word_separators)') || !js.includes('var word_separators=')) {
+    throw new Error('Search indexing: pagefind.js no longer has the excerpt builder this build replaces (`var build_excerpt=(content,start,length,locations,not_before,not_from,ellipsis)`), so long pages would make search slow again. Update fastExcerpts in src/integrations/search-index.ts for this Pagefind version.');
+  }
+  return js.slice(0, start) + EXCERPT_BUILDER + js.slice(end + 'return{excerpt,plain_excerpt};};'.length);
 }
 
 /** The site path of a built file, as its page is addressed: /en/reports/x/ for en/reports/x/index.html. */
@@ -268,12 +290,13 @@ export class SearchIndexer {
         const terms = { variants: glossaryVariants(this.glossary), cross: crossTerms(this.glossary, index.lang) };
         await writeFile(path.join(outputPath, `terms-${index.lang}.json`), JSON.stringify(terms));
         await writeFile(path.join(outputPath, `spelling-${index.lang}.json`), JSON.stringify(reply.spelling ?? []));
+        if (reply.cards) await writeFile(path.join(outputPath, `cards-${index.lang}.json`), JSON.stringify(reply.cards));
         if (!reply.words) continue;
         await writeFile(path.join(outputPath, `vocabulary-${index.lang}.json`), JSON.stringify(reply.words));
         this.summary.vocabulary[index.lang] = reply.words.length;
       }
       const script = path.join(outputPath, 'pagefind.js');
-      if (existsSync(script)) await writeFile(script, exposeWeights(await readFile(script, 'utf8')));
+      if (existsSync(script)) await writeFile(script, fastExcerpts(exposeWeights(await readFile(script, 'utf8'))));
       return this.summary;
     } finally {
       await Promise.all([...this.indexes.values()].map((index) => index.stop()));

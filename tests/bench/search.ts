@@ -291,30 +291,37 @@ try {
     }, QUERIES[lang]);
     console.log(`[${lang}] search call (the page's query path: segmentation + pagefind.search), ${timings.length} calls: median ${quantile(timings, 0.5).toFixed(2)} ms, p95 ${quantile(timings, 0.95).toFixed(2)} ms`);
 
-    // Keystroke to rendered results, through the page's own UI (debounce included).
+    // Keystroke to rendered results, through the page's own UI (debounce included): to the results shown
+    // (type, title, link and the records under a list), and to the last of their excerpts filled in.
     const keystrokes: number[] = [];
+    const excerpted: number[] = [];
     for (const q of QUERIES[lang]) {
       await page.fill('[data-search-input]', '');
       await page.waitForTimeout(200);
       const ms = await page.evaluate(async (query) => {
         const input = document.querySelector('[data-search-input]') as HTMLInputElement;
         const results = document.querySelector('[data-search-results]')!;
-        const done = new Promise<number>((resolve) => {
-          const t0 = performance.now();
-          new MutationObserver((_, obs) => {
-            if (results.children.length) {
-              obs.disconnect();
-              resolve(performance.now() - t0);
-            }
-          }).observe(results, { childList: true });
+        const t0 = performance.now();
+        let shown = 0;
+        const done = new Promise<[number, number]>((resolve) => {
+          const check = () => {
+            if (!results.children.length) return false;
+            shown ||= performance.now() - t0;
+            if (results.querySelector('.search-result__excerpt[data-pending]')) return false;
+            resolve([shown, performance.now() - t0]);
+            return true;
+          };
+          new MutationObserver((_, obs) => check() && obs.disconnect()).observe(results, { childList: true, subtree: true, attributes: true });
         });
         input.value = query;
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         return done;
       }, q);
-      keystrokes.push(ms);
+      keystrokes.push(ms[0]);
+      excerpted.push(ms[1]);
     }
     console.log(`[${lang}] keystroke to rendered results (20 ms debounce included), ${keystrokes.length} queries: median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms`);
+    console.log(`[${lang}] keystroke to every shown result's excerpt filled in: median ${quantile(excerpted, 0.5).toFixed(1)} ms, p95 ${quantile(excerpted, 0.95).toFixed(1)} ms`);
 
     if (ONLY !== 'words') {
       const other = await browser.newPage();

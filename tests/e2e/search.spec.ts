@@ -15,6 +15,8 @@ async function search(page: Page, lang: string, query: string) {
   await page.goto(`${site.server.url}/${lang}/search/`);
   await page.fill('[data-search-input]', query);
   await page.waitForFunction(() => /\d|[០-៩]/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 });
+  // Results show before their excerpts (and a page's section links) arrive; wait for those too.
+  await page.waitForFunction(() => !document.querySelector('.search-result [data-pending]'), null, { timeout: 15_000 });
   return page.locator('.search-result a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
 }
 
@@ -208,6 +210,28 @@ describe('search', () => {
     expect(en[0]).toBe('/en/reports/remittances-health-education/');
     expect(await note.textContent()).toContain('Including results for remittances, the English term.');
     expect(await note.locator('a').getAttribute('href')).toBe(`/km/search/?q=${encodeURIComponent('ប្រាក់បញ្ញើ')}`);
+    await page.close();
+  });
+
+  it('shows results (type, title, link, the records under a list) before their excerpts arrive, then fills them in', async () => {
+    const page = await site.browser.newPage();
+    // Excerpts come from Pagefind's fragments: hold those back, as a slow line would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}/en/search/`);
+    await page.fill('[data-search-input]', 'caregiver depression');
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 });
+    const titles = await page.locator('.search-result__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(titles).toContain('/en/findings/miccaf-caregiver-mental-health/');
+    expect(await page.locator('.search-result__subs a[href^="/en/recommendations/#rec-"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-result__excerpt[data-pending]').count()).toBe(titles.length);
+    release();
+    await page.waitForFunction(() => !document.querySelector('.search-result__excerpt[data-pending]'), null, { timeout: 15_000 });
+    expect(await page.locator('.search-result__excerpt mark').count()).toBeGreaterThan(0);
     await page.close();
   });
 

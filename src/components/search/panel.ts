@@ -11,6 +11,12 @@ type Strings = Record<
   string
 >;
 type Group = ResultGroup<PagefindHit>;
+/** What a result shows before its excerpt: written by the build for each result (cards-<lang>.json). */
+interface Card {
+  url: string;
+  title: string;
+  type: string;
+}
 type Filters = Record<string, { any: string[] }>;
 /** What a query found, and what the page says about how it was searched. */
 interface Outcome {
@@ -35,6 +41,11 @@ function safeExcerpt(html: string): string {
   const marked = html.replace(/<mark>/g, '\u0001').replace(/<\/mark>/g, '\u0002');
   const text = marked.replace(/<[^>]*>/g, '').replace(/</g, '&lt;');
   return restoreExcerpt(text.replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>'));
+}
+
+/** A result's card from what Pagefind loaded for it. */
+function cardOf(data: PagefindResultData): Card {
+  return { url: data.url, title: data.meta.title ?? data.url, type: data.meta.type ?? '' };
 }
 
 /** A template's text with {name} filled, as DOM nodes: a string value as text, a node as it is. */
@@ -67,6 +78,8 @@ export class SearchController {
   /** The listing pages by id, as results of a filter-only search (no highlights). */
   private listingPages = new Map<string, PagefindHit>();
   private listingNames: string[] = [];
+  /** Each result's card by its id, so results show at once and only their excerpts wait for Pagefind; none past MAX_CARDS. */
+  private cards = new Map<string, Card>();
 
   /** `root` is the <site-search> element; its form's submit and the first focus are already handled there (SearchPanel.astro). */
   constructor(root: HTMLElement) {
@@ -123,7 +136,15 @@ export class SearchController {
   private load(): Promise<void> {
     this.loading ??= (async () => {
       this.status.textContent = this.strings.loading;
-      this.index = await openSearchIndex({ bundle: this.dataset.bundle!, vocabulary: this.dataset.vocabulary, exactMarks: this.dataset.exactMarks !== undefined });
+      const [index, cards] = await Promise.all([
+        openSearchIndex({ bundle: this.dataset.bundle!, vocabulary: this.dataset.vocabulary, exactMarks: this.dataset.exactMarks !== undefined }),
+        // Absent on a site with too many results for the file to pay its way: results then wait for their fragments.
+        fetch(`${this.dataset.bundle}cards-${document.documentElement.lang}.json`)
+          .then((r) => (r.ok ? (r.json() as Promise<Record<string, [string, string, string]>>) : {}))
+          .catch(() => ({})),
+      ]);
+      this.index = index;
+      for (const [id, [url, title, type]] of Object.entries(cards)) this.cards.set(id, { url: ('/' + url).replace(/\/+/g, '/'), title, type });
       const pagefind = (this.pagefind = this.index.pagefind);
       const available = await pagefind.filters();
       this.listingNames = Object.keys(available[LISTING] ?? {});
@@ -322,22 +343,34 @@ export class SearchController {
     items[0].querySelector('a')?.focus();
   }
 
+  /**
+   * One result. With the result's card (and its shown records' cards) at hand it is built at once and its
+   * excerpt is filled when Pagefind has loaded it; otherwise it waits for that.
+   */
   private async resultItem({ hit, parts }: Group): Promise<HTMLLIElement> {
-    const [item, ...shown] = await Promise.all([hit, ...parts.slice(0, PARTS_SHOWN)].map((h) => h.data()));
+    const shownParts = parts.slice(0, PARTS_SHOWN);
+    const loading = hit.data();
+    const known = [hit, ...shownParts].every((h) => this.cards.has(h.id));
+    const [item, ...shown] = known ? [hit, ...shownParts].map((h) => this.cards.get(h.id)!) : await Promise.all([loading.then(cardOf), ...shownParts.map(async (h) => cardOf(await h.data()))]);
     const li = document.createElement('li');
     li.className = 'search-result';
-    const type = Object.assign(document.createElement('p'), { className: 'search-result__type', textContent: restoreExcerpt(item.meta.type ?? '') });
+    const type = Object.assign(document.createElement('p'), { className: 'search-result__type', textContent: restoreExcerpt(item.type) });
     const heading = document.createElement('h2');
     heading.className = 'search-result__title';
-    heading.append(Object.assign(document.createElement('a'), { href: item.url, textContent: restoreExcerpt(item.meta.title ?? item.url) }));
+    heading.append(Object.assign(document.createElement('a'), { href: item.url, textContent: restoreExcerpt(item.title) }));
     const excerpt = Object.assign(document.createElement('p'), { className: 'search-result__excerpt' });
-    excerpt.innerHTML = safeExcerpt(item.excerpt);
+    excerpt.dataset.pending = '';
     li.append(type, heading, excerpt);
     if (parts.length) li.append(this.partsList(shown, parts.slice(PARTS_SHOWN)));
-    else {
-      const subs = item.sub_results.filter((s) => s.url !== item.url && s.url.includes('#')).slice(0, 2);
+    const fill = (data: PagefindResultData) => {
+      excerpt.innerHTML = safeExcerpt(data.excerpt);
+      delete excerpt.dataset.pending;
+      if (parts.length) return;
+      const subs = data.sub_results.filter((s) => s.url !== data.url && s.url.includes('#')).slice(0, 2);
       if (subs.length) li.append(this.linkList(subs.map((s) => ({ url: s.url, title: s.title })), this.strings.moreIn));
-    }
+    };
+    if (known) void loading.then(fill, () => excerpt.remove());
+    else fill(await loading);
     return li;
   }
 
@@ -354,9 +387,8 @@ export class SearchController {
   }
 
   /** The matching records of a listing page: the first few as links, the rest behind a native disclosure, loaded when opened. */
-  private partsList(shown: PagefindResultData[], folded: PagefindHit[]): HTMLElement {
-    const asLink = (d: PagefindResultData) => ({ url: d.url, title: d.meta.title ?? d.url });
-    const list = this.linkList(shown.map(asLink), this.strings.partsIn);
+  private partsList(shown: Card[], folded: PagefindHit[]): HTMLElement {
+    const list = this.linkList(shown, this.strings.partsIn);
     if (!folded.length) return list;
     const wrapper = document.createElement('div');
     const details = document.createElement('details');
@@ -366,8 +398,8 @@ export class SearchController {
     details.addEventListener(
       'toggle',
       async () => {
-        const data = await Promise.all(folded.map((h) => h.data()));
-        details.append(this.linkList(data.map(asLink), this.strings.partsIn));
+        const cards = await Promise.all(folded.map(async (h) => this.cards.get(h.id) ?? cardOf(await h.data())));
+        details.append(this.linkList(cards, this.strings.partsIn));
       },
       { once: true },
     );
