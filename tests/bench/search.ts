@@ -169,7 +169,7 @@ function quantile(values: number[], q: number): number {
 function indexSize(lang: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
-  const own = [`vocabulary-${lang}.json`, `wasm.${lang}.pagefind`, `terms-${lang}.json`, `spelling-${lang}.json`];
+  const own = [`vocabulary-${lang}.json`, `wasm.${lang}.pagefind`, `terms-${lang}.json`, `spelling-${lang}.json`, `cards-${lang}.json`];
   for (const entry of readdirSync(path.join(DIST, 'pagefind'), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     if (entry.name.startsWith(`${lang}_`) || entry.name.includes(`.${lang}_`) || own.includes(entry.name)) {
