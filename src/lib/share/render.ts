@@ -102,8 +102,8 @@ class Rasteriser {
 }
 let rasteriser: Rasteriser | undefined;
 
-/** The card as PNG bytes; `name` says which card in a warning. */
-export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buffer> {
+/** The card's PNG, drawn or found in the cache: the path of its file there. `name` says which card in a warning. */
+async function cardFile(spec: CardSpec, name: string): Promise<string> {
   const { colors, chartCss } = cardStyle();
   const ts = await typesetter();
   const missing = ts.missing([spec.kicker, spec.title, spec.text ?? '', spec.footer].join(' '), 700);
@@ -111,7 +111,7 @@ export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buf
   const { svg } = cardSvg(spec, ts, colors, spec.charts?.length ? chartCss : '');
   const key = createHash('sha256').update(`${RENDER_VERSION}\n${svg}`).digest('hex').slice(0, 32);
   const cached = path.join(cacheDir, `${key}.png`);
-  if (existsSync(cached)) return readFileSync(cached);
+  if (existsSync(cached)) return cached;
   if (!rasteriser || rasteriser.jobs >= CARDS_PER_WORKER) {
     rasteriser?.retire();
     rasteriser = new Rasteriser();
@@ -119,5 +119,45 @@ export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buf
   const png = await rasteriser.png(svg);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cached, png);
-  return png;
+  return cached;
+}
+
+/** The card as PNG bytes; `name` says which card in a warning. */
+export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buffer> {
+  return readFileSync(await cardFile(spec, name));
+}
+
+/** Cards being drawn ahead of their endpoint (see drawAhead): the cache file each will be in. */
+const ahead = new Map<string, Promise<string>>();
+
+/**
+ * Starts drawing cards in the background, two at a time (one drawn while the next is laid out), into the
+ * cache. Astro asks every route for its paths before it renders any, and renders the card endpoint last
+ * (see src/pages/[...og].ts), so the worker draws the cards on the second core while this thread
+ * renders the pages, and each endpoint then finds its card drawn. Only file paths are kept, not the PNGs.
+ */
+export function drawAhead(cards: Iterable<{ key: string; spec: CardSpec }>): void {
+  const queue = [...cards].filter((card) => !ahead.has(card.key));
+  const settle = new Map<string, (file: Promise<string>) => void>();
+  for (const card of queue) {
+    const done = new Promise<string>((resolve) => settle.set(card.key, resolve));
+    done.catch(() => {}); // a failure is reported by the card's endpoint, which awaits it
+    ahead.set(card.key, done);
+  }
+  const drawNext = async () => {
+    for (let card = queue.shift(); card; card = queue.shift()) {
+      const file = cardFile(card.spec, `og/${card.key}.png`);
+      settle.get(card.key)!(file);
+      await file.catch(() => {});
+    }
+  };
+  void drawNext();
+  void drawNext();
+}
+
+/** The card of `key` as PNG bytes: drawn ahead if it was, else now. */
+export async function cardPng(key: string, spec: CardSpec): Promise<Buffer> {
+  const file = ahead.get(key) ?? cardFile(spec, `og/${key}.png`);
+  ahead.delete(key);
+  return readFileSync(await file);
 }
