@@ -133,7 +133,7 @@ const ahead = new Map<string, Promise<string>>();
 /**
  * Starts drawing cards in the background, two at a time (one drawn while the next is laid out), into the
  * cache. Astro asks every route for its paths before it renders any, and renders the card endpoint last
- * (see src/pages/[...og].ts), so the worker draws the cards on the second core while this thread
+ * (see src/pages/[...og]/[card].png.ts), so the worker draws the cards on the second core while this thread
  * renders the pages, and each endpoint then finds its card drawn. Only file paths are kept, not the PNGs.
  */
 export function drawAhead(cards: Iterable<{ key: string; spec: CardSpec }>): void {
