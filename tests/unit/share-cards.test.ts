@@ -144,9 +144,22 @@ describe('Khmer shaped with the site fonts', () => {
     expect(out).not.toContain('<text');
     expect(out).toContain('<g class="t-ink t-bold"><path');
     expect(out).toContain('<rect class="s0"');
-    // Both lines end at x = 10 (text-anchor end), the second 18 px lower.
-    expect(out).toMatch(/translate\([\d.]+ 20\)/);
-    expect(out).toMatch(/translate\([\d.]+ 38\)/);
+    // One path a line, its glyphs moved into place: both lines end at x = 10 (text-anchor end), the second 18 px lower.
+    const boxes = [...out.matchAll(/<path d="([^"]*)"/g)].map((m) => {
+      const pairs = [...m[1].matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]);
+      const xs = pairs.map((p) => p[0]);
+      const ys = pairs.map((p) => p[1]);
+      return { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+    });
+    expect(boxes).toHaveLength(2);
+    for (const [box, baseline] of [[boxes[0], 20], [boxes[1], 38]] as const) {
+      expect(box.maxX).toBeLessThanOrEqual(10.5);
+      expect(box.maxX).toBeGreaterThan(5);
+      expect(box.minX).toBeLessThan(-40); // a long line ending at 10 starts far to the left
+      expect(box.minY).toBeGreaterThan(baseline - 20);
+      expect(box.minY).toBeLessThan(baseline - 5); // letters stand above the baseline
+      expect(box.maxY).toBeLessThan(baseline + 9); // Khmer subscripts hang a little below it
+    }
   });
 });
 

@@ -23,7 +23,8 @@ interface Face {
   font: hb.Font;
   upem: number;
   covers: Set<number> | null;
-  paths: Map<number, string>;
+  /** Each drawn glyph's outline, read once: its commands (M, L, Q, C, Z) and their coordinates in font units. */
+  paths: Map<number, Outline | null>;
 }
 
 export interface PlacedGlyph {
@@ -54,6 +55,24 @@ export interface Typesetter {
 }
 
 const r = (n: number) => Math.round(n * 100) / 100;
+
+interface Outline {
+  commands: string[];
+  /** Each command's x, y pairs, in order. */
+  coords: number[][];
+}
+
+/** A glyph's SVG path (as harfbuzz draws it: absolute M, L, Q, C and Z) read into commands and numbers. */
+export function readOutline(d: string): Outline | null {
+  if (!d) return null;
+  const commands: string[] = [];
+  const coords: number[][] = [];
+  for (const m of d.matchAll(/([MLQCZ])([^MLQCZ]*)/g)) {
+    commands.push(m[1]);
+    coords.push(m[2].trim() ? m[2].trim().split(/[\s,]+/).map(Number) : []);
+  }
+  return { commands, coords };
+}
 
 /** The fonts' bytes, as TrueType, read once per build. */
 async function loadFaces(nodeModules = path.resolve('node_modules')): Promise<Record<Weight, Face[]>> {
@@ -142,18 +161,27 @@ export function makeTypesetter(faces: Record<Weight, Face[]>): Typesetter {
       const shaped = shape(text, weight);
       const total = (shaped.advance * size) / 1000;
       const x0 = anchor === 'end' ? x - total : anchor === 'middle' ? x - total / 2 : x;
-      return shaped.glyphs
-        .map((g) => {
-          // Glyph 0 is the font's "missing" box: a character no face has is left out rather than drawn as one.
-          if (g.glyph === 0) return '';
-          let d = g.face.paths.get(g.glyph);
-          if (d === undefined) g.face.paths.set(g.glyph, (d = g.face.font.glyphToPath(g.glyph)));
-          if (!d) return '';
-          const s = size / g.face.upem;
-          // Font outlines point up; SVG's y axis points down.
-          return `<path transform="translate(${r(x0 + (g.x * size) / 1000)} ${r(y - (g.y * size) / 1000)}) scale(${r(s * 1e4) / 1e4} ${-r(s * 1e4) / 1e4})" d="${d}"/>`;
-        })
-        .join('');
+      // One path for the whole text, each glyph's outline moved and scaled into place: a rasteriser fills
+      // it in one pass instead of one per glyph (a card drew about a third faster). Outlines of one font
+      // all turn the same way, so where glyphs overlap (a Khmer subscript under its base) they still fill.
+      let d = '';
+      for (const g of shaped.glyphs) {
+        // Glyph 0 is the font's "missing" box: a character no face has is left out rather than drawn as one.
+        if (g.glyph === 0) continue;
+        let outline = g.face.paths.get(g.glyph);
+        if (outline === undefined) g.face.paths.set(g.glyph, (outline = readOutline(g.face.font.glyphToPath(g.glyph))));
+        if (!outline) continue;
+        const s = size / g.face.upem;
+        const dx = x0 + (g.x * size) / 1000;
+        // Font outlines point up; SVG's y axis points down.
+        const dy = y - (g.y * size) / 1000;
+        outline.commands.forEach((command, i) => {
+          const xy = outline.coords[i];
+          d += command;
+          for (let k = 0; k < xy.length; k += 2) d += `${k ? ' ' : ''}${r(dx + xy[k] * s)},${r(dy - xy[k + 1] * s)}`;
+        });
+      }
+      return d ? `<path d="${d}"/>` : '';
     },
   };
 }
