@@ -198,7 +198,7 @@ describe('which card a page uses', () => {
 
 describe('indexed PNG', () => {
   it('holds the exact pixels of a picture of few colours, in a palette', async () => {
-    const { indexedPng } = await import('../../src/lib/share/png');
+    const { indexedPng } = await import('../../src/lib/share/png.mjs');
     const { inflateSync } = await import('node:zlib');
     const [w, h] = [7, 3];
     const colours = [[255, 255, 255], [10, 85, 114], [27, 27, 27], [200, 100, 0]];
@@ -220,7 +220,7 @@ describe('indexed PNG', () => {
     }
   });
   it('gives up on a picture of more than 256 colours', async () => {
-    const { indexedPng } = await import('../../src/lib/share/png');
+    const { indexedPng } = await import('../../src/lib/share/png.mjs');
     const rgba = new Uint8Array(300 * 4);
     for (let p = 0; p < 300; p++) rgba.set([p & 255, p >> 8, 0, 255], p * 4);
     expect(indexedPng(rgba, 300, 1)).toBeUndefined();

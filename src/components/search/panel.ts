@@ -140,8 +140,8 @@ export class SearchController {
         openSearchIndex({ bundle: this.dataset.bundle!, vocabulary: this.dataset.vocabulary, exactMarks: this.dataset.exactMarks !== undefined }),
         // Absent on a site with too many results for the file to pay its way: results then wait for their fragments.
         fetch(`${this.dataset.bundle}cards-${document.documentElement.lang}.json`)
-          .then((r) => (r.ok ? (r.json() as Promise<Record<string, [string, string, string]>>) : {}))
-          .catch(() => ({})),
+          .then((r): Promise<Record<string, [string, string, string]>> => (r.ok ? r.json() : Promise.resolve({})))
+          .catch(() => ({}) as Record<string, [string, string, string]>),
       ]);
       this.index = index;
       for (const [id, [url, title, type]] of Object.entries(cards)) this.cards.set(id, { url: ('/' + url).replace(/\/+/g, '/'), title, type });

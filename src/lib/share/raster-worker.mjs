@@ -1,10 +1,10 @@
 /**
  * Rasterises share cards off the main thread (see render.ts): SVG in, PNG bytes out, so that the second core
- * draws cards while the first renders pages. Plain JavaScript that Node runs as it is (png.ts by type stripping).
+ * draws cards while the first renders pages. Plain JavaScript that Node runs as it is, importing only JavaScript (no TypeScript stripping to start up).
  */
 import { parentPort } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
-import { indexedPng } from './png.ts';
+import { indexedPng } from './png.mjs';
 
 parentPort.on('message', ({ id, svg }) => {
   try {

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import { cardSvg, type CardColors, type CardSpec } from './card';
 import { typesetter } from './typeset';
-import { indexedPng } from './png';
+import { indexedPng } from './png.mjs';
 
 /** The light theme's value of each --color-* token in tokens.css. */
 export function lightColors(tokensCss: string): Record<string, string> {
