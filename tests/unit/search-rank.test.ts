@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareStanding, groupParts, rankHits, standing, termsOf, type RankedHit, type TermHits } from '../../src/lib/search/rank';
+import { compareStanding, groupParts, phraseIds, rankHits, standing, termsOf, type RankedHit, type TermHits } from '../../src/lib/search/rank';
 
 /** A result with `uses` matched words, each of weight `weight` (10 title, 5 heading or label, 1 body). */
 const hit = (id: string, uses: number, weight = 1, score = 1): RankedHit => ({ id, score, words: Array.from({ length: uses }, (_, i) => i), weights: Array.from({ length: uses }, () => weight) });
@@ -92,5 +92,24 @@ describe('groupParts', () => {
     const onlyPractices = new Map([['practices', pages.get('practices')!]]);
     const groups = groupParts<Hit>([{ id: 'rec-1' }, { id: 'rec-2' }, { id: 'practice-1' }], listingOf, onlyPractices);
     expect(ids(groups.map((g) => g.hit))).toEqual(['rec-1', 'rec-2', 'practices']);
+  });
+});
+
+describe('phraseIds', () => {
+  const at = (id: string, words: number[]): RankedHit => ({ id, score: 1, words });
+
+  it('finds the results whose words stand one after another, in the order typed', () => {
+    const mental = term(at('a', [4, 20]), at('b', [7]), at('c', [3]));
+    const health = term(at('a', [21]), at('b', [6]), at('c', [9]));
+    const all = [at('a', [4, 20, 21]), at('b', [6, 7]), at('c', [3, 9])];
+    // a: "mental health" at 20-21; b: "health mental" (wrong order); c: apart.
+    expect([...phraseIds(all, [mental, health])]).toEqual(['a']);
+  });
+
+  it('needs every word, in a row, for three words', () => {
+    const t1 = term(at('a', [1]), at('b', [1]));
+    const t2 = term(at('a', [2]), at('b', [2]));
+    const t3 = term(at('a', [3]), at('b', [5]));
+    expect([...phraseIds([at('a', []), at('b', []), at('x', [])], [t1, t2, t3])]).toEqual(['a']);
   });
 });

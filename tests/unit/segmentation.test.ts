@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTHOR_SPACE, khmerWords, makeVocabulary, restoreExcerpt, segmentForIndex, segmentQuery } from '../../src/lib/search/segmentation';
+import { AUTHOR_SPACE, joinWholeWords, khmerWords, makeVocabulary, restoreExcerpt, segmentForIndex, segmentQuery } from '../../src/lib/search/segmentation';
 
 // A sentence in the style of the site's Khmer pages (the Khmer title of MICCAF and common words).
 const sentence = 'ទេសន្តប្រវេសន៍ និងផលប៉ះពាល់លើកុមារ និងក្រុមគ្រួសារកម្ពុជា (MICCAF) មានសុខភាពផ្លូវចិត្ត';
@@ -104,5 +104,24 @@ describe('segmentForIndex and a zero-width space', () => {
     expect(copy.split(/\s+/)).toContain('ក្មេងប្រុស');
     expect(words.has('ក្មេងប្រុស')).toBe(true);
     expect(restoreExcerpt(copy)).toBe('ក្មេងស្រី 4 និងក្មេងប្រុស 43');
+  });
+});
+
+describe('whole words', () => {
+  it('indexes ទេសន្តប្រវេសន៍ (migration) and the place names ICU breaks up as one word each, inside longer text too', () => {
+    const words = new Set<string>();
+    expect(segmentForIndex('ជនទេសន្តប្រវេសន៍នៅខេត្តខាត់ឡុន', undefined, words)).toContain('ទេសន្តប្រវេសន៍');
+    expect(words.has('ទេសន្តប្រវេសន៍')).toBe(true);
+    expect(words.has('ខាត់ឡុន')).toBe(true);
+    expect(words.has('ទេ')).toBe(false);
+    // The query splits the same way, by the vocabulary the index wrote.
+    expect(segmentQuery('ការធ្វើទេសន្តប្រវេសន៍', makeVocabulary([...words, 'ការ', 'ធ្វើ']))).toBe('ការ ធ្វើ ទេសន្តប្រវេសន៍');
+  });
+
+  it('joins only a run that spells the whole word', () => {
+    const pieces = (...xs: string[]) => xs.map((segment) => ({ segment, isWordLike: true }));
+    expect(joinWholeWords(pieces('ទេ', 'សន្ត', 'ប្រវេសន៍')).map((s) => s.segment)).toEqual(['ទេសន្តប្រវេសន៍']);
+    expect(joinWholeWords(pieces('ទេ', 'សន្ត')).map((s) => s.segment)).toEqual(['ទេ', 'សន្ត']);
+    expect(joinWholeWords(pieces('មិន', 'ទេ')).map((s) => s.segment)).toEqual(['មិន', 'ទេ']);
   });
 });

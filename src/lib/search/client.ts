@@ -4,7 +4,7 @@
  * (Khmer spelling variants folded as at index time, Khmer split by the indexed vocabulary). One matcher for
  * the whole site. Browser only; imported lazily, when a reader starts to type.
  */
-import { LISTED_IN, termsOf, type RankedHit, type TermHits } from './rank';
+import { LISTED_IN, phraseIds, termsOf, type RankedHit, type TermHits } from './rank';
 import { makeNormalizer, type Normalizer } from './normalize';
 import { makeVocabulary, segmentQuery, type Vocabulary } from './segmentation';
 
@@ -126,20 +126,21 @@ function searchTerm(pagefind: Pagefind, word: string, filters: Record<string, un
 }
 
 /**
- * One search, with what ranking needs: the results of the whole query, of the same words as an exact
- * phrase, and of each word on its own (where each word stands on each page; see rank.ts).
+ * One search, with what ranking needs: the results of the whole query, and of each word on its own (where
+ * each word stands on each page; see rank.ts), and which results hold the words as a phrase: for one word,
+ * an exact search (the whole word, not words it begins); for several, read from the words' positions.
  */
 export async function searchTerms(pagefind: Pagefind, query: string, filters: Record<string, unknown>): Promise<{ hits: PagefindHit[]; phrase: Set<string>; terms: TermHits[] } | null> {
   const words = termsOf(query).slice(0, MAX_TERMS);
-  const exact = words.length ? `"${words.join(' ')}"` : null;
-  const [all, whole, ...each] = await Promise.all([
+  const [all, exact, ...each] = await Promise.all([
     pagefind.search(query || null, { filters }),
-    exact ? pagefind.search(exact, { filters }) : null,
+    words.length === 1 ? pagefind.search(`"${words[0]}"`, { filters }) : null,
     ...(words.length > 1 ? words.map((w) => searchTerm(pagefind, w, filters)) : []),
   ]);
   if (!all) return null;
   const terms = (words.length > 1 ? each.map((r) => r?.results ?? []) : [all.results]).map((hits) => new Map(hits.map((h) => [h.id, h])));
-  return { hits: all.results, phrase: new Set(whole?.results.map((r) => r.id)), terms };
+  const phrase = words.length > 1 ? phraseIds(all.results, terms) : new Set(exact?.results.map((r) => r.id));
+  return { hits: all.results, phrase, terms };
 }
 
 /**

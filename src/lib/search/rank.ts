@@ -32,6 +32,21 @@ export function termsOf(query: string): string[] {
   return [...new Set(query.replace(/"/g, ' ').trim().split(/\s+/).filter(Boolean))];
 }
 
+/**
+ * The results that hold the query's words one after another, at consecutive word positions: a phrase.
+ * `terms` holds each word's own results (as searchTerms runs them), so a query of several words needs no
+ * exact search of its own.
+ */
+export function phraseIds(hits: readonly RankedHit[], terms: readonly TermHits[]): Set<string> {
+  const ids = new Set<string>();
+  for (const hit of hits) {
+    const [first, ...rest] = terms.map((term) => term.get(hit.id)?.words ?? []);
+    const later = rest.map((positions) => new Set(positions));
+    if (first?.some((start) => later.every((positions, i) => positions.has(start + i + 1)))) ids.add(hit.id);
+  }
+  return ids;
+}
+
 export interface Standing {
   /** Query words in the title. */
   title: number;

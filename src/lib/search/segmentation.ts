@@ -24,10 +24,41 @@ export function hasKhmer(text: string): boolean {
 let sharedWordSegmenter: Intl.Segmenter | undefined;
 const wordSegmenter = () => (sharedWordSegmenter ??= new Intl.Segmenter('km', { granularity: 'word' }));
 
+/**
+ * Words of this site that the ICU dictionary breaks into pieces which are words of their own:
+ * ទេសន្តប្រវេសន៍ (migration) into ទេ ("not"), សន្ត and ប្រវេសន៍; the place names ខាត់ឡុន (Khatlon) and គូឡូប
+ * (Kulob) into syllables. Indexed whole, a search for them is one word, not three that each match
+ * hundreds of places (ទេ above all), and their excerpts mark the word, not its pieces.
+ */
+export const WHOLE_WORDS: readonly string[] = ['ទេសន្តប្រវេសន៍', 'ខាត់ឡុន', 'គូឡូប'];
+
+type Segment = { segment: string; isWordLike?: boolean };
+
+/** Segments with each run that spells one of `whole` joined into one word. */
+export function joinWholeWords(segments: Segment[], whole: readonly string[] = WHOLE_WORDS): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    let joined: Segment | undefined;
+    for (const word of whole) {
+      if (!word.startsWith(segments[i].segment)) continue;
+      let text = segments[i].segment;
+      let j = i + 1;
+      while (text.length < word.length && j < segments.length && word.startsWith(text + segments[j].segment)) text += segments[j++].segment;
+      if (text === word && j > i + 1) {
+        joined = { segment: word, isWordLike: true };
+        i = j - 1;
+        break;
+      }
+    }
+    out.push(joined ?? segments[i]);
+  }
+  return out;
+}
+
 /** The index copy of a text: Khmer words separated by spaces; everything else unchanged. Words found go into `words`. */
 export function segmentForIndex(text: string, segmenter: Intl.Segmenter = wordSegmenter(), words?: Set<string>): string {
   if (!hasKhmer(text)) return text;
-  const segments = [...segmenter.segment(text)];
+  const segments = joinWholeWords([...segmenter.segment(text)]);
   if (words) for (const s of segments) if (s.isWordLike && KHMER_START.test(s.segment)) words.add(s.segment);
   const parts = segments.map((s) => s.segment);
   let out = '';
