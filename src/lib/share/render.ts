@@ -122,11 +122,6 @@ async function cardFile(spec: CardSpec, name: string): Promise<string> {
   return cached;
 }
 
-/** The card as PNG bytes; `name` says which card in a warning. */
-export async function renderCard(spec: CardSpec, name = spec.title): Promise<Buffer> {
-  return readFileSync(await cardFile(spec, name));
-}
-
 /** Cards being drawn ahead of their endpoint (see drawAhead): the cache file each will be in. */
 const ahead = new Map<string, Promise<string>>();
 
