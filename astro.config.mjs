@@ -63,6 +63,9 @@ export default defineConfig({
       },
     },
   },
+  // A rebuild copies unchanged reports, briefs and slides from the last build (their cacheKey, see
+  // src/lib/build/page-cache-key.ts) instead of rendering them again; the search indexer reads them from disk.
+  experimental: { incrementalBuild: true },
   // A separate cache lets a second site (a test fixture, a benchmark corpus) build without sharing the content store.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

@@ -26,6 +26,8 @@ import { isIndexable, pageLanguage } from '../lib/search/index-copy';
 import { policyRecords, recordHtml, type SearchRecord } from '../lib/search/records';
 import { loadGlossary, type GlossaryEntry } from '../lib/check/glossary';
 import { Window } from '../lib/build/bounded';
+import { buildCacheDir } from '../lib/build/cache-dir';
+import { indexKey, keepIndex, pageDigest, reuseIndex } from '../lib/search/kept-index';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -37,6 +39,8 @@ export interface IndexSummary {
   records: number;
   skipped: string[];
   vocabulary: Record<string, number>;
+  /** True when the index was copied from the last build's (kept-index.ts), nothing having changed. */
+  reused?: boolean;
 }
 
 interface WorkerReply {
@@ -63,7 +67,7 @@ class LanguageIndex {
     segment: boolean,
     variants: [string, string][],
   ) {
-    this.worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)), { workerData: { lang, segment, variants } });
+    this.worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)), { workerData: { lang, segment, variants, cacheDir: buildCacheDir() } });
     // While the build renders, a worker must not keep a failed build's process alive; write() holds it.
     this.worker.unref();
     this.worker.on('message', ({ id, ...reply }: { id: number } & WorkerReply) => this.replies.get(id)?.(reply));
@@ -112,6 +116,13 @@ class LanguageIndex {
     if (this.busy++ === 0) this.worker.ref();
     await Promise.all(this.sent);
     return this.send(`writing the ${this.lang} index`, { write: outputPath });
+  }
+
+  /** Ends the Pagefind process without writing, once the batches sent are answered. */
+  async close(): Promise<void> {
+    if (this.busy++ === 0) this.worker.ref();
+    await Promise.allSettled(this.sent);
+    await this.send(`closing the ${this.lang} index`, { close: true });
   }
 
   stop() {
@@ -216,6 +227,8 @@ export class SearchIndexer {
   private indexes = new Map<string, LanguageIndex>();
   private batches = new Map<string, { url: string; html: string }[]>();
   private received = new Set<string>();
+  /** Every written page's pageDigest by URL, read from disk (as the build leaves it): the kept index's key (kept-index.ts). */
+  private digests = new Map<string, string>();
   private summary: IndexSummary = { pages: 0, records: 0, skipped: [], vocabulary: {} };
 
   private glossary = loadGlossary(this.config.dataRoot).entries;
@@ -259,24 +272,37 @@ export class SearchIndexer {
   /** Indexes the built pages that were not handed over, then the records; writes and merges the indexes. */
   async finish(outDir: string, onArrival: boolean): Promise<IndexSummary> {
     try {
+      // Every page is read for its digest; those not handed over (copied from the last build, or a site indexed
+      // from its files) are read again to be indexed if the kept index cannot be used: never all held at once.
       const written = new Set<string>();
+      const unread: { url: string; file: string }[] = [];
       for (const file of await htmlFiles(outDir)) {
         const url = fileUrl(outDir, file);
         written.add(url);
-        if (!this.received.has(url)) await this.addPage(url, await readFile(file, 'utf8'));
+        this.digests.set(url, pageDigest(await readFile(file)));
+        if (!this.received.has(url)) unread.push({ url, file });
       }
       if (onArrival) {
         const unwritten = [...this.received].filter((url) => !written.has(url) && !this.summary.skipped.includes(url));
         if (unwritten.length) throw new Error(`Search indexing: pages were rendered but not written, so their links would lead nowhere: ${unwritten.slice(0, 5).join(', ')}`);
       }
-      for (const [lang, batch] of this.batches) if (batch.length) await this.indexFor(lang).addPages(batch.splice(0));
-      for (const locale of this.config.locales) {
-        const records = policyRecords(locale.code);
-        if (!records.length) continue;
-        this.indexFor(locale.code).addRecords(records);
-        this.summary.records += records.length;
-      }
       const outputPath = path.join(outDir, 'pagefind');
+      const records = this.config.locales.map((locale) => ({ lang: locale.code, records: policyRecords(locale.code) }));
+      const key = indexKey(this.digests, { records, glossary: this.glossary, locales: this.config.locales, base: this.config.base });
+      const keptDir = path.join(buildCacheDir(), 'search-index');
+      const kept = await reuseIndex<IndexSummary>(keptDir, key, outputPath);
+      if (kept) {
+        // The pages handed over while rendering went to Pagefind for nothing: its processes end unwritten.
+        await Promise.all([...this.indexes.values()].map((index) => index.close()));
+        return { ...kept, reused: true };
+      }
+      for (const { url, file } of unread) await this.addPage(url, await readFile(file, 'utf8'));
+      for (const [lang, batch] of this.batches) if (batch.length) await this.indexFor(lang).addPages(batch.splice(0));
+      for (const { lang, records: own } of records) {
+        if (!own.length) continue;
+        this.indexFor(lang).addRecords(own);
+        this.summary.records += own.length;
+      }
       // One language at a time: Pagefind needs more memory while it writes, and each language's process
       // stops (its index freed) before the next one writes, so the peak is one write, not all of them at once.
       const writes: { index: LanguageIndex; own: string; reply: WorkerReply }[] = [];
@@ -297,6 +323,7 @@ export class SearchIndexer {
       }
       const script = path.join(outputPath, 'pagefind.js');
       if (existsSync(script)) await writeFile(script, fastExcerpts(exposeWeights(await readFile(script, 'utf8'))));
+      await keepIndex(outputPath, keptDir, key, this.summary);
       return this.summary;
     } finally {
       await Promise.all([...this.indexes.values()].map((index) => index.stop()));
@@ -329,7 +356,7 @@ export default function searchIndex(): AstroIntegration {
         removeFeed();
         const summary = await (indexer ?? new SearchIndexer()).finish(fileURLToPath(dir), !!indexer);
         indexer = undefined;
-        logger.info(`indexed ${summary.pages} pages and ${summary.records} records; vocabulary: ${JSON.stringify(summary.vocabulary)}`);
+        logger.info(`${summary.reused ? 'nothing changed: the last build\'s index of' : 'indexed'} ${summary.pages} pages and ${summary.records} records; vocabulary: ${JSON.stringify(summary.vocabulary)}`);
       },
     },
   };

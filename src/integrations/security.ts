@@ -17,7 +17,8 @@ export async function secureSite(outDir: string): Promise<number> {
     for (const h of inlineScriptHashes(html)) hashes.add(h);
     await writeFile(file, withCspMeta(withSafeExternalLinks(html, origin)));
   });
-  await writeFile(path.join(outDir, '_headers'), headersFile([...hashes]));
+  // Sorted: files finish in no fixed order, and the same site should make the same file.
+  await writeFile(path.join(outDir, '_headers'), headersFile([...hashes].sort()));
   return files.length;
 }
 

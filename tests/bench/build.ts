@@ -158,7 +158,11 @@ for (const N of sizes) {
     if (rebuild) {
       // The same corpus again, nothing changed, into a fresh output folder as npm run build does (staging).
       const again = await build(work, content, `dist-bench-${process.pid}-2`);
-      if (!failed(again)) console.log(`  rebuild, content unchanged: ${again.seconds.toFixed(1)} s (${((again.seconds / run.seconds) * 100).toFixed(0)}% of the cold build), peak ${mb(again.peakMb)}`);
+      if (!failed(again)) {
+        console.log(`  rebuild, content unchanged: ${again.seconds.toFixed(1)} s (${((again.seconds / run.seconds) * 100).toFixed(0)}% of the cold build), peak ${mb(again.peakMb)}`);
+        console.log(`    by phase: ${again.byPhase.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join('; ')}`);
+        if (process.env.BENCH_LOG) console.log(again.log);
+      }
     }
     if (dev) {
       const latency = await devEditLatency(work, content);

@@ -1,7 +1,8 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFeed, offerRenderedPage, removeFeed } from '../../src/lib/search/build-feed';
 import { SearchIndexer } from '../../src/integrations/search-index';
 
@@ -47,6 +48,11 @@ describe('SearchIndexer', () => {
     return dir;
   };
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  // The kept index (kept-index.ts) goes to a cache folder of these tests, not the project's.
+  const cache = mkdtempSync(path.join(tmpdir(), 'indexer-cache-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  beforeEach(() => vi.stubEnv('ASTRO_CACHE_DIR', cache));
+  afterEach(() => vi.unstubAllEnvs());
 
   it('indexes each page once: those handed over while rendering, and those only found on disk', async () => {
     const dir = site({ 'en/a': page('A'), 'en/b': page('B') });
@@ -56,6 +62,31 @@ describe('SearchIndexer', () => {
     expect(summary.pages).toBe(2);
     expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages)).toContain('en');
   }, 30_000);
+
+  it('copies the last index when the pages are the same, and writes a new one when one changed', async () => {
+    const files = () => readdirSync(path.join(dir, 'pagefind'), { recursive: true }).sort();
+    const dir = site({ 'en/a': page('Caregivers'), 'en/b': page('B') });
+    const first = await new SearchIndexer().finish(dir, false);
+    expect(first.reused).toBeUndefined();
+    const written = files();
+    const entry = readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8');
+
+    rmSync(path.join(dir, 'pagefind'), { recursive: true });
+    const indexer = new SearchIndexer();
+    indexer.addPage('/en/a/', page('Caregivers')); // handed over while rendering, as a re-rendered page is
+    const second = await indexer.finish(dir, true);
+    expect(second).toEqual({ ...first, reused: true });
+    expect(files()).toEqual(written);
+    expect(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe(entry);
+
+    writeFileSync(path.join(dir, 'en', 'b', 'index.html'), page('Guardianship'));
+    rmSync(path.join(dir, 'pagefind'), { recursive: true });
+    const third = await new SearchIndexer().finish(dir, false);
+    expect(third.reused).toBeUndefined();
+    expect(third.pages).toBe(2);
+    const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(path.join(dir, 'pagefind', 'fragment', f))).toString('utf8'));
+    expect(fragments.some((f) => f.includes('Guardianship'))).toBe(true);
+  }, 60_000);
 
   it('fails the build, naming the page, when a page was rendered but never written', async () => {
     const dir = site({ 'en/a': page('A') });

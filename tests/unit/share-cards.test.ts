@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { breakPieces, withEllipsis, wrapText, type Measure } from '../../src/lib/share/wrap';
 import { typesetter, type Typesetter } from '../../src/lib/share/typeset';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg, chartTextToPaths, type CardSpec } from '../../src/lib/share/card';
-import { chartStyles, lightColors, svgToPng } from '../../src/lib/share/render';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CARD_INPUTS, chartStyles, lightColors, specKey, svgToPng } from '../../src/lib/share/render';
 import { cardHref, cardKey } from '../../src/lib/share/paths';
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
@@ -169,6 +172,35 @@ describe('card colours and chart styles', () => {
     expect(colors).toEqual({ ink: '#1b1b1b', 'series-0': '#0a5572' });
     const css = chartStyles('.chart-svg .s0, .m-better { fill: var(--color-series-0); }\n.chart-svg .t-bold { font-weight: var(--weight-bold); }\n.chart { margin: 0; }', colors);
     expect(css).toBe('.s0, .m-better{fill: #0a5572;}');
+  });
+});
+
+describe('a card kept from an earlier build', () => {
+  const spec: CardSpec = { kind: 'report', lang: 'km', contentLang: 'km', kicker: 'របាយការណ៍', title: 'ក្រុមគ្រួសារ', text: 'Text', footer: 'Site' };
+  it('is found by its spec while the spec and everything that draws it are the same', () => {
+    expect(specKey(spec)).toBe(specKey({ ...spec }));
+    expect(specKey({ ...spec, title: 'ក្រុមគ្រួសារ ' })).not.toBe(specKey(spec));
+    expect(specKey({ ...spec, charts: [{ svg: '<svg/>', fontSize: 15 }] })).not.toBe(specKey(spec));
+  });
+  it('is drawn again when the code, the colours, the fonts or a package change', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'card-inputs-'));
+    try {
+      for (const file of CARD_INPUTS) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), readFileSync(file));
+      }
+      const before = specKey(spec, root);
+      expect(before).toBe(specKey(spec));
+      expect(CARD_INPUTS).toEqual(expect.arrayContaining(['src/lib/share/card.ts', 'src/styles/tokens.css', 'src/config/site.json', 'package-lock.json']));
+      // Each root's inputs are read once per build; a second root stands for the next build after an edit.
+      const edited = mkdtempSync(path.join(tmpdir(), 'card-inputs-'));
+      cpSync(root, edited, { recursive: true });
+      writeFileSync(path.join(edited, 'src/styles/tokens.css'), readFileSync('src/styles/tokens.css', 'utf8').replace('--color-ink', '--color-ink-changed'));
+      expect(specKey(spec, edited)).not.toBe(before);
+      rmSync(edited, { recursive: true, force: true });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
