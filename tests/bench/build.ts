@@ -140,7 +140,7 @@ for (const N of sizes) {
     console.log(`  pages built:      ${pages} (search index: ${indexed?.[1]} pages, ${indexed?.[2]} records)`);
     console.log(`  wall time:        ${run.seconds.toFixed(1)} s (build, link check and search indexing)`);
     console.log(`  pages per second: ${(pages / run.seconds).toFixed(1)}`);
-    console.log(`  peak memory:      ${mb(run.peakMb)} (resident, build process and children), ${(run.peakMb / pages).toFixed(2)} MB a page`);
+    console.log(`  peak memory:      ${mb(run.peakMb)} (proportional set size, build process and children), ${(run.peakMb / pages).toFixed(2)} MB a page`);
     console.log(`  by process:       ${Object.entries(run.byKind).map(([k, v]) => `${k} ${mb(v)}`).join(', ')} (each its own peak)`);
     console.log(`  by phase:         peak memory of the whole tree, and time`);
     const probeFile = path.join(work, `dist-bench-${process.pid}.jsonl`);

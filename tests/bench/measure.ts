@@ -1,5 +1,6 @@
 /**
- * Runs a build command and measures it: wall time, and peak resident memory of it and its children.
+ * Runs a build command and measures it: wall time, and peak memory of it and its children (proportional set
+ * size, see pssKb).
  * Also, for the memory breakdown: the peak of each process kind (the Node build, Pagefind, other children)
  * and the peak of the whole tree in each phase of the build, the phase being named by the last build-log
  * line that starts one (see PHASES). With `maxMb`, a run whose tree grows past it is killed (a benchmark
@@ -15,6 +16,21 @@ interface Sample {
   kb: number;
 }
 
+/**
+ * A process's proportional set size: its own pages plus its share of pages it shares with others. Summed over
+ * a tree, each page counts once. Resident size (VmRSS, the fallback) counts a shared page in every process
+ * that maps it: the Node binary in each Node child, and all of the build's memory in a child that has just
+ * been forked and not yet replaced by its program, which made short false peaks of a GB or more.
+ */
+function pssKb(pid: string): number | undefined {
+  try {
+    const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function processes(): Sample[] {
   const out: Sample[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
@@ -25,7 +41,7 @@ function processes(): Sample[] {
         pid: Number(pid),
         ppid: Number(/PPid:\s+(\d+)/.exec(status)?.[1]),
         name: exe || (/Name:\s+(\S+)/.exec(status)?.[1] ?? '?'),
-        kb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+        kb: pssKb(pid) ?? Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
       });
     } catch {
       /* process ended */

@@ -66,7 +66,7 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
     console.log(`  pages built:      ${pages} (with Starlight's Pagefind index)`);
     console.log(`  wall time:        ${seconds.toFixed(1)} s`);
     console.log(`  pages per second: ${(pages / seconds).toFixed(1)}`);
-    console.log(`  peak memory:      ${peakMb.toFixed(0)} MB (resident, build process and children)`);
+    console.log(`  peak memory:      ${peakMb.toFixed(0)} MB (proportional set size, build process and children)`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

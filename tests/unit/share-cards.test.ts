@@ -10,7 +10,9 @@ import { CARD_HEIGHT, CARD_WIDTH, cardSvg, chartTextToPaths, type CardSpec } fro
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CARD_INPUTS, chartStyles, lightColors, specKey, svgToPng } from '../../src/lib/share/render';
+import { chartStyles, drawCard, lightColors, svgToPng } from '../../src/lib/share/draw';
+import { cardPng } from '../../src/lib/share/render';
+import { CARD_INPUTS, specFile, specKey } from '../../src/lib/share/card-key';
 import { cardHref, cardKey } from '../../src/lib/share/paths';
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
@@ -200,6 +202,47 @@ describe('a card kept from an earlier build', () => {
       rmSync(edited, { recursive: true, force: true });
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the card process', () => {
+  const spec: CardSpec = { kind: 'report', lang: 'km', contentLang: 'km', kicker: 'របាយការណ៍', title: 'កុមារ និងគ្រួសារ ដែលនៅសល់', text: 'Migrant households earn USD 1,762 a year.', footer: 'Site' };
+
+  it('draws in a child process the same PNG this process draws, and keeps it under its spec', async () => {
+    const here = mkdtempSync(path.join(tmpdir(), 'cards-here-'));
+    const child = mkdtempSync(path.join(tmpdir(), 'cards-child-'));
+    const env = process.env.ASTRO_CACHE_DIR;
+    try {
+      process.env.ASTRO_CACHE_DIR = here;
+      const drawnHere = readFileSync(await drawCard(spec, 'test'));
+      process.env.ASTRO_CACHE_DIR = child;
+      const fromChild = await cardPng('km/reports/test', spec);
+      expect(fromChild.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(fromChild.equals(drawnHere)).toBe(true);
+      // A second build finds it by its spec, before any layout.
+      expect(readFileSync(specFile(spec)).equals(fromChild)).toBe(true);
+    } finally {
+      if (env === undefined) delete process.env.ASTRO_CACHE_DIR;
+      else process.env.ASTRO_CACHE_DIR = env;
+      rmSync(here, { recursive: true, force: true });
+      rmSync(child, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a card it cannot lay out with the reason, and draws the next one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cards-bad-'));
+    const env = process.env.ASTRO_CACHE_DIR;
+    try {
+      process.env.ASTRO_CACHE_DIR = dir;
+      const broken = { ...spec, title: undefined } as unknown as CardSpec;
+      await expect(cardPng('km/reports/broken', broken)).rejects.toThrow(/Share card not drawn: .+/);
+      const next = await cardPng('km/reports/next', { ...spec, title: 'Next' });
+      expect(next.subarray(1, 4).toString('latin1')).toBe('PNG');
+    } finally {
+      if (env === undefined) delete process.env.ASTRO_CACHE_DIR;
+      else process.env.ASTRO_CACHE_DIR = env;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
