@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig, placeholderSettings } from '../lib/config/site-config.ts';
+import { astroBuildEnv } from '../lib/build/process-env.ts';
 
 const target = path.resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${target}.staging-${process.pid}`;
@@ -67,7 +68,7 @@ try {
 
 cleanUpAfterKilledBuilds();
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging, ...astroArgs], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging, ...astroArgs], { stdio: 'inherit', env: astroBuildEnv() });
 
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });

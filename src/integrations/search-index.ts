@@ -27,6 +27,7 @@ import { policyRecords, recordHtml, type SearchRecord } from '../lib/search/reco
 import { loadGlossary, type GlossaryEntry } from '../lib/check/glossary';
 import { Window } from '../lib/build/bounded';
 import { buildCacheDir } from '../lib/build/cache-dir';
+import { withMimallocDefaults } from '../lib/build/process-env';
 import { indexKey, keepIndex, pageDigest, reuseIndex } from '../lib/search/kept-index';
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -67,7 +68,7 @@ class LanguageIndex {
     segment: boolean,
     variants: [string, string][],
   ) {
-    this.worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)), { workerData: { lang, segment, variants, cacheDir: buildCacheDir() } });
+    this.worker = new Worker(fileURLToPath(new URL('./pagefind-worker.mjs', import.meta.url)), { workerData: { lang, segment, variants, cacheDir: buildCacheDir() }, env: withMimallocDefaults() });
     // While the build renders, a worker must not keep a failed build's process alive; write() holds it.
     this.worker.unref();
     this.worker.on('message', ({ id, ...reply }: { id: number } & WorkerReply) => this.replies.get(id)?.(reply));

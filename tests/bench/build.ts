@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hugeReport, report, reportName } from './corpus.ts';
 import { measureRun, type MeasuredRun } from './measure.ts';
+import { astroBuildEnv } from '../../src/lib/build/process-env.ts';
 
 const args = process.argv.slice(2);
 const sizes = args.flatMap((a, i) => (a === '--pages' ? [Number(args[i + 1])] : []));
@@ -53,7 +54,8 @@ function build(work: string, content: string, out = `dist-bench-${process.pid}`)
   const outDir = path.resolve(out);
   const probe = heap ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${path.resolve('tests/bench/heap-probe.mjs')}`, HEAP_PROBE_FILE: path.join(work, `${out}.jsonl`) } : {};
   return measureRun(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, ...probe, CONTENT_ROOT: content, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    // As npm run build starts it (src/cli/build.ts).
+    env: astroBuildEnv({ ...process.env, ...probe, CONTENT_ROOT: content, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }),
     maxMb,
   }).finally(() => rmSync(outDir, { recursive: true, force: true }));
 }

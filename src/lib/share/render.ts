@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { CardSpec } from './card';
 import { specFile } from './card-key';
+import { withMimallocDefaults } from '../build/process-env';
 
 /**
  * Why a child process and not a worker thread: resvg-js 2.6 keeps native memory for each card until the
@@ -29,6 +30,7 @@ class CardProcess {
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: ['--disable-warning=ExperimentalWarning'],
+    env: withMimallocDefaults(),
   });
   private waiting = new Map<number, { resolve: (file: string) => void; reject: (error: Error) => void }>();
   private next = 0;
@@ -114,7 +116,11 @@ export function drawAhead(cards: Iterable<{ key: string; spec: CardSpec }>): voi
       await file.catch(() => {});
     }
   };
-  for (let i = 0; i < 2 * PROCESSES; i++) void drawNext();
+  // When every card is drawn, the processes end rather than wait, idle, for the rest of the build.
+  void Promise.all(Array.from({ length: 2 * PROCESSES }, drawNext)).then(() => {
+    drawers.forEach((drawer) => drawer?.retire());
+    drawers.length = 0;
+  });
 }
 
 /** The card of `key` as PNG bytes: drawn ahead if it was, else now. */
