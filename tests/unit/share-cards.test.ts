@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { breakPieces, withEllipsis, wrapText, type Measure } from '../../src/lib/share/wrap';
 import { typesetter, type Typesetter } from '../../src/lib/share/typeset';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg, chartTextToPaths, type CardSpec } from '../../src/lib/share/card';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chartStyles, drawCard, lightColors, svgToPng } from '../../src/lib/share/draw';
@@ -239,6 +239,37 @@ describe('the card process', () => {
       await expect(cardPng('km/reports/broken', broken)).rejects.toThrow(/Share card not drawn: .+/);
       const next = await cardPng('km/reports/next', { ...spec, title: 'Next' });
       expect(next.subarray(1, 4).toString('latin1')).toBe('PNG');
+    } finally {
+      if (env === undefined) delete process.env.ASTRO_CACHE_DIR;
+      else process.env.ASTRO_CACHE_DIR = env;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('starts a new process when one has died, so later cards are still drawn', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cards-crash-'));
+    const env = process.env.ASTRO_CACHE_DIR;
+    const cardProcesses = () =>
+      readdirSync('/proc')
+        .filter((pid) => /^\d+$/.test(pid))
+        .filter((pid) => {
+          try {
+            const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+            return ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('card-process.mjs');
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    try {
+      process.env.ASTRO_CACHE_DIR = dir;
+      await cardPng('km/reports/before', { ...spec, title: 'Before' });
+      const before = cardProcesses();
+      expect(before.length).toBeGreaterThan(0);
+      for (const pid of before) process.kill(pid, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, 200));
+      const after = await cardPng('km/reports/after', { ...spec, title: 'After' });
+      expect(after.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(cardProcesses().some((pid) => !before.includes(pid))).toBe(true);
     } finally {
       if (env === undefined) delete process.env.ASTRO_CACHE_DIR;
       else process.env.ASTRO_CACHE_DIR = env;

@@ -55,6 +55,10 @@ class CardProcess {
       if (this.waiting.size) fail(new Error(`the share card process ended (${signal ?? `exit code ${code}`}) with cards still to draw`));
     });
   }
+  /** False once the process has ended (or crashed): a new one takes its place. */
+  get running() {
+    return this.child.connected;
+  }
   /** Lets the build end while this process waits for work. */
   private idle() {
     this.child.unref();
@@ -85,7 +89,7 @@ function cardFile(spec: CardSpec, name: string): Promise<string> {
   if (existsSync(bySpec)) return Promise.resolve(bySpec);
   const slot = turn++ % PROCESSES;
   let drawer = drawers[slot];
-  if (!drawer || drawer.jobs >= CARDS_PER_PROCESS) {
+  if (!drawer || drawer.jobs >= CARDS_PER_PROCESS || !drawer.running) {
     drawer?.retire();
     drawer = drawers[slot] = new CardProcess();
   }
