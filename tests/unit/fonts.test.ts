@@ -9,10 +9,17 @@ const config = loadSiteConfig({});
 const km = config.locales.find((l) => l.code === 'km')!;
 
 describe('Khmer font loading', () => {
-  it('tries the device\'s own Khmer faces before the self-hosted file', () => {
-    const stack = fontStack(km, config.fonts);
-    expect(stack.indexOf('"Khmer UI"')).toBeGreaterThan(-1);
-    expect(stack.indexOf('"Khmer UI"')).toBeLessThan(stack.indexOf('"Site Khmer"'));
+  it('tries the device\'s own Khmer faces before the self-hosted file, bold by its bold name', () => {
+    const [regular, bold] = fontFaceCss(config.fonts.khmer, (f) => `/fonts/${f}`).split('}@font-face');
+    expect(regular).toMatch(/src:local\("Khmer UI"\),local\("Khmer Sangam MN"\),.*local\("Noto Sans Khmer"\),.*url\(/);
+    expect(regular.match(/local\("Noto Sans Khmer"\)/g)).toHaveLength(1);
+    expect(bold).toMatch(/font-weight:700;.*src:local\("Khmer UI Bold"\),.*local\("Noto Sans Khmer Bold"\),.*url\(/);
+  });
+  it('reaches each script\'s own face before any face that stands in while a file loads', () => {
+    const stack = fontStack(km, config.fonts).split(',');
+    const firstStandIn = stack.findIndex((f) => f.includes(' fallback '));
+    expect(stack.slice(0, firstStandIn)).toEqual(['"Site Sans"', '"Site Khmer"', '"Site Khmer regular"']);
+    expect(stack).not.toContain('"Khmer UI"');
   });
   it('puts local() before url() and limits the face to Khmer characters', () => {
     const css = fontFaceCss(config.fonts.khmer, (f) => `/fonts/${f}`);
