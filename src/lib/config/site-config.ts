@@ -13,7 +13,10 @@ const LocalizedTextSchema = z.record(z.string(), z.string().min(1));
 export const FontSchema = z.object({
   /** CSS family name used for the self-hosted face. */
   family: z.string().min(1),
-  /** Installed families tried before the self-hosted one, so devices that have a face never download it. */
+  /**
+   * The device's own families, tried first as local() sources of the self-hosted face (a bold face as
+   * "<family> Bold"), so devices that have one never download the file. Not in the font stack: see font-faces.ts.
+   */
   systemFamilies: z.array(z.string()).default([]),
   /**
    * Names for `local()` in @font-face, tried before the file: one list for every weight, or a list per

@@ -19,8 +19,8 @@ export function fontFileName(npmPath: string): string {
  * local() names of a face of the given weight: the device's installed families first (a bold face by its
  * "<family> Bold" full name), then the configured names. In the rule rather than in the font stack, because a
  * family name in the stack is tried for every character before the faces after it: Khmer text walked past the
- * Latin fallback faces and the absent families first, which made a Khmer page's first layout about a quarter
- * longer (measured in Chromium, 121 ms against 90 ms on the Khmer home page).
+ * Latin fallback faces and the absent families first, which made a Khmer page's first layout longer (see
+ * README, Fonts and Khmer, for the figures).
  */
 function localNames(font: FontConfig, weight: string): string[] {
   const system = font.systemFamilies.map((family) => (weight === '400' ? family : weight === '700' ? `${family} Bold` : null)).filter((n): n is string => n !== null);
