@@ -177,6 +177,14 @@ describe.each(LANGS)('pages in %s', (lang) => {
     }
   });
 
+  it('on a 390 × 844 phone, report and brief pages start "What this study found" on the first screen', async () => {
+    for (const path of ['reports/miccaf/', 'reports/khatlon/', 'briefs/miccaf-key-findings/', 'briefs/khatlon-first-year/']) {
+      await open(`/${lang}/${path}`, 390, 844);
+      const top = await page.locator('.study-found h2').first().evaluate((h) => h.getBoundingClientRect().top);
+      expect(top, path).toBeLessThan(844 - 30);
+    }
+  });
+
   it('no page overflows sideways at 320 px, even with an extremely long title', async () => {
     for (const path of ['', 'reports/miccaf/', 'findings/miccaf-directions-migration/', 'findings/khatlon-budget/']) {
       await open(`/${lang}/${path}`, 320);
