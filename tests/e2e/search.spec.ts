@@ -126,6 +126,23 @@ describe('search', () => {
     await page.close();
   });
 
+  it.each(['en', 'km'])('on a 390 × 844 phone the filters are folded and the first result is on the first screen; on a wide screen they are open (%s)', async (lang) => {
+    const phone = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await search(phone, lang, 'income');
+    expect(await phone.locator('[data-search-filters] details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await phone.locator('[data-search-filters] input[type="checkbox"]').first().isVisible()).toBe(false);
+    expect(await phone.locator('.search-result').first().evaluate((r) => r.getBoundingClientRect().top)).toBeLessThan(844 - 100);
+    // Opened from the keyboard, the filters work as on a wide screen.
+    await phone.locator('[data-search-filters] summary').focus();
+    await phone.keyboard.press('Enter');
+    expect(await phone.locator('[data-search-filters] input[type="checkbox"]').first().isVisible()).toBe(true);
+    await phone.close();
+    const wide = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await search(wide, lang, 'income');
+    expect(await wide.locator('[data-search-filters] details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await wide.close();
+  });
+
   it('keeps records titled with the words out of their list: a record is either its own result or in the list, never both', async () => {
     const page = await site.browser.newPage();
     await search(page, 'en', 'social protection');

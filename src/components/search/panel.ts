@@ -71,6 +71,7 @@ export class SearchController {
   private note!: HTMLElement;
   private results!: HTMLOListElement;
   private filterForm!: HTMLFormElement;
+  private filterBox!: HTMLDetailsElement;
   private more!: HTMLButtonElement;
   private lastResults: Group[] = [];
   /** Record id to the id of its listing page (each recommendation to the recommendations page). */
@@ -92,6 +93,7 @@ export class SearchController {
     this.note = find('note');
     this.results = find('results');
     this.filterForm = find('filters');
+    this.filterBox = find('filters-box');
     this.more = find('more');
     this.more.addEventListener('click', () => void this.showMore());
     this.composing = root.dataset.composing !== undefined;
@@ -195,8 +197,11 @@ export class SearchController {
         label.append(box, ` ${value}`);
         fieldset.append(label);
       }
-      this.filterForm.append(fieldset);
+      this.filterBox.append(fieldset);
     }
+    // Beside the results on a wide screen (search.css); folded above them on a phone, where a long list of
+    // boxes would push every result off the first screen.
+    this.filterBox.open = matchMedia('(min-width: 60rem)').matches;
     this.filterForm.hidden = false;
   }
 
