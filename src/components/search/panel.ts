@@ -72,6 +72,7 @@ export class SearchController {
   private results!: HTMLOListElement;
   private filterForm!: HTMLFormElement;
   private filterBox!: HTMLDetailsElement;
+  private filterCount!: HTMLElement;
   private more!: HTMLButtonElement;
   private lastResults: Group[] = [];
   /** Record id to the id of its listing page (each recommendation to the recommendations page). */
@@ -94,6 +95,7 @@ export class SearchController {
     this.results = find('results');
     this.filterForm = find('filters');
     this.filterBox = find('filters-box');
+    this.filterCount = find('filters-count');
     this.more = find('more');
     this.more.addEventListener('click', () => void this.showMore());
     this.composing = root.dataset.composing !== undefined;
@@ -115,7 +117,10 @@ export class SearchController {
         this.schedule();
       }
     });
-    this.filterForm.addEventListener('change', () => void this.run());
+    this.filterForm.addEventListener('change', () => {
+      this.showFilterCount();
+      void this.run();
+    });
 
     const params = new URLSearchParams(location.search);
     const initial = params.get('q');
@@ -203,6 +208,12 @@ export class SearchController {
     // boxes would push every result off the first screen.
     this.filterBox.open = matchMedia('(min-width: 60rem)').matches;
     this.filterForm.hidden = false;
+  }
+
+  /** How many boxes are ticked, after the filters' heading: on a phone the list may be folded away. */
+  private showFilterCount() {
+    const ticked = this.filterForm.querySelectorAll('input:checked').length;
+    this.filterCount.textContent = ticked ? ` (${new Intl.NumberFormat(document.documentElement.lang).format(ticked)})` : '';
   }
 
   private selectedFilters(): Filters {
