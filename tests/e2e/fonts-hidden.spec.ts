@@ -72,7 +72,7 @@ async function loadAndMeasure(path: string, viewport: (typeof VIEWPORTS)[number]
 
 describe('with the fonts hidden from the browser', () => {
   it('a Khmer page downloads its bold Khmer font, because local() cannot find Noto Sans Khmer Bold', async () => {
-    // The regular file is preloaded whatever the device has; the bold one is fetched only when local() fails.
+    // Both Khmer files are preloaded whatever the device has , and used only when local() fails.
     const { fontFiles } = await loadAndMeasure('/km/about/', VIEWPORTS[0]);
     expect(fontFiles).toContain('noto-sans-khmer-khmer-700-normal.woff2');
   });

@@ -229,7 +229,7 @@ describe.each(['en', 'km'])('the %s brief printed as a handout', (lang) => {
     await page.goto(`${site.server.url}/${lang}/briefs/miccaf-key-findings/`);
     await page.evaluate(() => document.fonts.ready);
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '.site-footer', '.lang-switch', '.header-search', '.toc', '.skip-link']) {
+    for (const selector of ['.site-header', '.site-footer', '.lang-switch', '.header-search-link', '.toc', '.skip-link']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
     expect(await page.locator('.handout-qr svg').isVisible()).toBe(true);

@@ -343,7 +343,16 @@ describe('search', () => {
   it('is usable with the keyboard alone, from the header of any page', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}/en/briefs/`);
-    await page.focus('#header-search-q');
+    // The header's search link is reached by Tab; the search page opens with its box focused.
+    let onLink = false;
+    for (let i = 0; i < 10 && !onLink; i++) {
+      await page.keyboard.press('Tab');
+      onLink = await page.evaluate(() => document.activeElement?.classList.contains('header-search-link') ?? false);
+    }
+    expect(onLink).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/search\/$/);
+    await page.waitForFunction(() => document.activeElement?.matches('[data-search-input]'));
     await page.keyboard.type('stunting');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/en\/search\/\?q=stunting/);
@@ -376,7 +385,9 @@ describe('search', () => {
     await page.goto(`${site.server.url}/km/search/`);
     await page.waitForLoadState('networkidle');
     expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
-    await page.focus('[data-search-input]');
+    // The box has focus on arrival; nothing loads until the reader types.
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-search-input]'))).toBe(true);
+    await page.keyboard.type('ក');
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
     await page.close();
   });

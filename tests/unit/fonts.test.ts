@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fallbackFaceCss, fontFaceCss, fontFiles, fontStack, preloadFile } from '../../src/lib/fonts/font-faces';
+import { fallbackFaceCss, fontFaceCss, fontFiles, fontStack, preloadFile, preloadFiles } from '../../src/lib/fonts/font-faces';
 import { fallbackOverrides, readFontMetrics } from '../../src/lib/fonts/font-metrics';
 import { loadSiteConfig } from '../../src/lib/config/site-config';
 
@@ -67,6 +67,10 @@ describe('fallback faces while a font file loads', () => {
   it('preloads the regular file of the language\'s own script', () => {
     expect(preloadFile(km, config.fonts)).toBe('noto-sans-khmer-khmer-400-normal.woff2');
     expect(preloadFile(config.locales.find((l) => l.code === 'en')!, config.fonts)).toBe('noto-sans-latin-400-normal.woff2');
+  });
+  it('preloads the Latin files a Khmer page mixes into its lines, but not its bold Khmer (drawn from the regular meanwhile)', () => {
+    expect(preloadFiles(km, config.fonts)).toEqual(['noto-sans-khmer-khmer-400-normal.woff2', 'noto-sans-latin-400-normal.woff2', 'noto-sans-latin-700-normal.woff2']);
+    expect(preloadFiles(config.locales.find((l) => l.code === 'en')!, config.fonts)).toEqual(['noto-sans-latin-400-normal.woff2']);
   });
   it('fails with the font and the known names when a fallback has no metrics', () => {
     expect(() => fallbackFaceCss({ ...config.fonts.latin, fallbacks: ['Comic Sans'] }, 'node_modules', (f) => f)).toThrow(/"Site Sans": fallback "Comic Sans" has no metrics .* \(it has Arial, Roboto, DejaVu Sans\)/);
