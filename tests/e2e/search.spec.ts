@@ -378,6 +378,16 @@ describe('search', () => {
     await context.close();
   });
 
+  it('focuses the box on arrival without a query, and leaves the results in view with one', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.server.url}/km/search/`);
+    await page.waitForFunction(() => document.activeElement?.matches('[data-search-input]'));
+    await page.goto(`${site.server.url}/km/search/?q=${encodeURIComponent('គ្រួសារ')}`);
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-search-input]'))).toBe(false);
+    await page.close();
+  });
+
   it('loads no search script or index until the reader starts to search', async () => {
     const page = await site.browser.newPage();
     const requested: string[] = [];
