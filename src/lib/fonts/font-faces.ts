@@ -135,9 +135,14 @@ export function fontStack(locale: LocaleConfig, fonts: Record<string, FontConfig
   return [...own, ...standIns, ...GENERIC_TAIL].join(',');
 }
 
+/** The key of the font of a language's own script: its preload font, or the last font it lists. */
+function ownFontKey(locale: LocaleConfig): string {
+  return locale.preloadFont ?? locale.fonts[locale.fonts.length - 1];
+}
+
 /** The file a page in this language preloads first: the regular (or first) weight of its preload font, by public name. */
 export function preloadFile(locale: LocaleConfig, fonts: Record<string, FontConfig>): string {
-  const font = fonts[locale.preloadFont ?? locale.fonts[locale.fonts.length - 1]];
+  const font = fonts[ownFontKey(locale)];
   return fontFileName(font.files['400'] ?? Object.values(font.files)[0]);
 }
 
@@ -152,7 +157,7 @@ export function preloadFile(locale: LocaleConfig, fonts: Record<string, FontConf
  *   devices that read Khmer have a Khmer face of their own, which `local()` uses.
  */
 export function preloadFiles(locale: LocaleConfig, fonts: Record<string, FontConfig>): string[] {
-  const own = locale.preloadFont ?? locale.fonts[locale.fonts.length - 1];
+  const own = ownFontKey(locale);
   const mixedIn = locale.fonts.filter((key) => key !== own).flatMap((key) => Object.values(fonts[key].files).map(fontFileName));
   return [preloadFile(locale, fonts), ...mixedIn];
 }
