@@ -33,6 +33,10 @@ describe('offline slides', () => {
     expect(html).not.toContain('rel="preload"');
     expect(html).not.toMatch(/(?:src|href)="\/research\//);
   });
+  it('leave an icon that is already inside the page as it is', () => {
+    const icon = '<link rel="icon" href="data:image/png;base64,iVBORw0KGgo=" type="image/png" sizes="32x32">';
+    expect(offlineSlidesHtml(page.replace(/<link rel="icon"[^>]*>/, icon), options)).toContain(icon);
+  });
   it('point links and Esc at the public site, keep in-page links, and drop the download link', () => {
     expect(html).toContain('href="https://example.org/research/en/reports/x/#source-document"');
     expect(html).toContain('data-brief="https://example.org/research/en/briefs/x/"');

@@ -57,7 +57,7 @@ export function offlineSlidesHtml(html: string, options: OfflineOptions): string
       return `<script${before}${after}>${safeScript(js)}</script>`;
     })
     .replace(/<style\b([^>]*)>([\s\S]*?)<\/style>/g, (_, attrs: string, css: string) => `<style${attrs}>${inlineCssUrls(css, options)}</style>`)
-    .replace(/<link\b([^>]*)\brel="icon"([^>]*)\bhref="([^"]+)"/g, (_, a: string, b: string, href: string) => `<link${a}rel="icon"${b}href="${dataUrl(href, options)}"`)
+    .replace(/<link\b([^>]*)\brel="icon"([^>]*)\bhref="([^"]+)"/g, (m, a: string, b: string, href: string) => (href.startsWith('data:') ? m : `<link${a}rel="icon"${b}href="${dataUrl(href, options)}"`))
     // Links and the address Esc goes to: the public site.
     .replace(/\b(href|data-brief)="([^"]*)"/g, (m, attr: string, value: string) => (value.startsWith(base) && !value.startsWith('//') ? `${attr}="${absolute(value)}"` : m));
   out = withOfflinePolicy(out);
