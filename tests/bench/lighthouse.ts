@@ -12,7 +12,7 @@
  * --runs N (default 1): runs Lighthouse N times on each page and prints the median run, the run closest to the
  * median first contentful paint and time to interactive (Lighthouse's own computeMedianRun, as Lighthouse CI
  * does), and the range of the performance score over the N runs. One run's blocking time swings with this
- * virtual machine's load (0 to 200 ms on the same page within minutes), which moves a score by up to four.
+ * virtual machine's speed (0 to 350 ms on the same page within minutes), which moves a score by up to eight.
  *
  * --paint-holding on|off (default on, as Chrome ships): off starts Chromium with PaintHolding disabled, as
  * Playwright does. Headless Chromium can hold a page's first frame back by one or two whole seconds after the
