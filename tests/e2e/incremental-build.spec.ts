@@ -51,6 +51,15 @@ describe('a rebuild', () => {
     build(out, 'cache');
     const first = files(out);
 
+    // The content store (bundled into the build and parsed again as pages render) keeps each entry's data,
+    // not its text: a report's title is there, a sentence of its body is not.
+    const store = readFileSync(path.join(work, 'cache', 'data-store.json'), 'utf8');
+    const english = readFileSync(path.join(content, 'reports', 'en', 'miccaf.mdx'), 'utf8');
+    const sentence = english.split(/^---$/m)[2].split('\n').find((line) => /^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(line))!.slice(0, 60);
+    expect(sentence.length).toBe(60);
+    expect(store).toContain(JSON.stringify(/^title: "(.*)"$/m.exec(english)![1]));
+    expect(store).not.toContain(sentence);
+
     // Nothing changed: every report, brief and slide page comes from the last build, and so does the index.
     const again = build(out, 'cache');
     expect(restored(again)).toEqual(expect.arrayContaining(['/en/reports/miccaf/index.html', '/km/briefs/khatlon-first-year/present/index.html']));

@@ -1,9 +1,10 @@
 /** Content queries for pages: every slug of a collection in every language, with fallbacks. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { HashedEntry } from '../i18n/source-hash';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defaultLocale, localeCodes } from '../i18n';
 import { pairEntries, type PairedPage } from './pairing';
-import { entryHash } from '../i18n/source-hash';
+import { sourceHashOf } from '../i18n/source-hash';
 
 export type EntryCollection = 'reports' | 'briefs';
 type AnyEntry = CollectionEntry<'reports'> | CollectionEntry<'briefs'> | CollectionEntry<'pages'>;
@@ -43,6 +44,18 @@ export async function isStale<C extends 'reports' | 'briefs' | 'pages'>(collecti
   if (page.isFallback || !recorded) return false;
   const original = (await localizedEntries(collection)).find((p) => p.slug === page.slug && p.lang === defaultLocale() && !p.isFallback);
   if (!original || original.entry.id === page.entry.id) return false;
-  const data = original.entry.data as HashedEntry;
-  return entryHash(data, original.entry.body ?? '') !== recorded;
+  return originalHash(original.entry) !== recorded;
+}
+
+const hashes = new Map<string, string>();
+
+/**
+ * The original's hash, read from its file: the content store keeps no entry's text (content.config.ts), and
+ * the file is what npm run i18n:stamp hashed. Read once a build.
+ */
+function originalHash(entry: { id: string; filePath?: string }): string {
+  if (!entry.filePath) throw new Error(`content entry ${entry.id} has no file: its translations cannot be checked for staleness`);
+  let hash = hashes.get(entry.filePath);
+  if (hash === undefined) hashes.set(entry.filePath, (hash = sourceHashOf(readFileSync(path.resolve(entry.filePath), 'utf8'))));
+  return hash;
 }

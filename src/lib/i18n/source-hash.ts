@@ -4,6 +4,7 @@
  * the translation is stale and readers are told that the original is newer.
  */
 import { createHash } from 'node:crypto';
+import { parseDocument } from 'yaml';
 
 export function textHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex').slice(0, 12);
@@ -28,4 +29,17 @@ export function freshness(originalHash: string, translation: { exists: boolean; 
   if (!translation.exists) return 'missing';
   if (!translation.recordedHash) return 'unrecorded';
   return translation.recordedHash === originalHash ? 'current' : 'stale';
+}
+
+/** A content file split into its YAML frontmatter (parsed) and its body. */
+export function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!m) return { data: {}, body: source };
+  return { data: (parseDocument(m[1]).toJS() ?? {}) as Record<string, unknown>, body: source.slice(m[0].length) };
+}
+
+/** entryHash of a content file, from its text: what npm run i18n:stamp records in the file's translations. */
+export function sourceHashOf(source: string): string {
+  const { data, body } = splitFrontmatter(source);
+  return entryHash(data as unknown as HashedEntry, body);
 }

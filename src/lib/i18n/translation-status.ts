@@ -3,13 +3,11 @@
  * translated text column of the data, with its counterpart in each other language and whether it is stale.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { HashedEntry } from './source-hash';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { parseDocument } from 'yaml';
 import { siteConfig } from '../config/site-config';
 import { listContent, type ContentFile } from '../check/content';
-import { entryHash, freshness, textHash, type Freshness } from './source-hash';
+import { freshness, sourceHashOf, splitFrontmatter, textHash, type Freshness } from './source-hash';
 import { describeReview, reviewOf, reviewState, type ReviewRecord, type ReviewState } from './review-record';
 
 export interface StatusRow {
@@ -23,15 +21,8 @@ export interface StatusRow {
   review?: { record: ReviewRecord; state: ReviewState };
 }
 
-function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!m) return { data: {}, body: source };
-  return { data: (parseDocument(m[1]).toJS() ?? {}) as Record<string, unknown>, body: source.slice(m[0].length) };
-}
-
 export function contentHashOf(file: ContentFile): string {
-  const { data, body } = splitFrontmatter(file.source);
-  return entryHash(data as unknown as HashedEntry, body);
+  return sourceHashOf(file.source);
 }
 
 /** The translated text columns of the data, as "file: id column -> column_en". */
